@@ -1,0 +1,121 @@
+"""The command line: parses arguments and hands over to a face or a command.
+
+No logic of its own, and no Textual import unless the full-screen app is asked
+for, so `check`, `--plain` and `--help` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from guide import __version__
+from guide.flow.engine import Walk
+from guide.flow.loader import Loaded, read_flow
+from guide.flow.model import FlowError, Problem
+from guide.flow.validate import validate
+from guide.library import DEFAULT_FLOW, FlowNotFound, bundled_flows, find_flow, resolver
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hangup-guide",
+        description="What to do after someone hangs up on you: a few questions, one next step.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--flow", default=DEFAULT_FLOW, metavar="NAME|PATH",
+                        help="a bundled flow's name or a flow file (default: %(default)s)")
+    parser.add_argument("--plain", action="store_true",
+                        help="line by line on stdin/stdout (screen readers, pipes)")
+    parser.add_argument("--answers", metavar="A,B,...",
+                        help="walk with these answers, comma-separated, without asking")
+    parser.add_argument("--json", action="store_true",
+                        help="with --answers: print the finished walk as JSON")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="check flow files and point at each problem")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                       help="flow files (default: every bundled flow)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args.files or bundled_flows())
+        return run_walk(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def load_or_report(path: Path) -> tuple[Loaded | None, int]:
+    """Load one flow for a command; print its problems and return an exit code if it fails."""
+    try:
+        loaded = read_flow(path)
+    except OSError as exc:
+        print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        return None, EXIT_UNREADABLE
+    except FlowError as exc:
+        print(exc, file=sys.stderr)
+        return None, EXIT_PROBLEMS
+    return loaded, EXIT_OK
+
+
+def run_check(paths: Sequence[Path]) -> int:
+    """`hangup-guide check`: every problem of every file, one line each."""
+    results: list[tuple[Path, Loaded]] = []
+    code = EXIT_OK
+    for path in paths:
+        loaded, status = load_or_report(path)
+        code = max(code, status)
+        if loaded is not None:
+            results.append((path, loaded))
+    known = [loaded.flow for _, loaded in results if loaded.flow]
+    others = {flow.id: list(flow.nodes) for flow in known}
+    for path in bundled_flows():
+        bundled, _ = load_or_report(path) if path not in paths else (None, 0)
+        if bundled and bundled.flow and bundled.flow.id not in others:
+            others[bundled.flow.id] = list(bundled.flow.nodes)
+    problems: list[Problem] = []
+    for _, loaded in results:
+        problems += loaded.problems
+        if loaded.flow is not None:
+            problems += validate(loaded.flow, loaded.broken, others)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        code = max(code, EXIT_PROBLEMS)
+    print(f"checked {len(paths)} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return code
+
+
+def run_walk(args: argparse.Namespace) -> int:
+    try:
+        path = find_flow(args.flow)
+    except FlowNotFound as exc:
+        print(f"hangup-guide: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    loaded, code = load_or_report(path)
+    if loaded is None or loaded.flow is None:
+        return code
+    problems = [*loaded.problems, *validate(loaded.flow, loaded.broken)]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print("\n".join(str(p) for p in errors), file=sys.stderr)
+        print(f"hangup-guide: {path} has problems; fix them first (see `hangup-guide check`)",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    walk = Walk(loaded.flow, resolver([loaded.flow]))
+    from guide.plain import PlainIO, run_answers, run_interactive
+
+    io = PlainIO(read=input, out=sys.stdout)
+    if args.answers is not None:
+        answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
+        return run_answers(walk, answers, io, args.json)
+    return run_interactive(walk, io)

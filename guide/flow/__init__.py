@@ -1,0 +1,1 @@
+"""The flow core: model, loader, validator, engine and matcher. Never imports Textual."""

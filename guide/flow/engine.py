@@ -1,0 +1,364 @@
+"""The walk through a flow: typed steps out, answers in.
+
+`Walk.current` is what to show: a `Question`, a `Say`, a `Wait`, an `Input`, or
+`Advice` at the end. A face (the TUI, `--plain`, tests) renders it and hands
+back a reply. Routes and links are passed through here and never shown. Every
+move is recorded, so back, restart, "why?" and replaying a saved walk all come
+from one list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, TypeAlias
+
+from guide.flow.conditions import holds
+from guide.flow.match import Choice, Match, match
+from guide.flow.model import (
+    Ask,
+    Facts,
+    Flow,
+    Goto,
+    Input,
+    Node,
+    Outcome,
+    Route,
+    Say,
+    Target,
+    Wait,
+)
+from guide.flow.template import fill
+from guide.flow.yamltree import CONTROL
+
+MAX_INPUT = 200
+"""Longest value an `input` keeps, in characters (a name, a number)."""
+
+FlowResolver: TypeAlias = Callable[[str], Flow | None]
+
+
+class WalkError(Exception):
+    """The walk cannot go on (a link to a missing flow, a route that loops)."""
+
+
+class InvalidInput(ValueError):
+    """An `input` value that does not fit; the message is for the person."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An `ask` node as offered now: only the options whose `when` holds, then escapes."""
+
+    node: Ask
+    choices: tuple[Choice, ...]
+
+    @property
+    def text(self) -> str:
+        return self.node.text
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """An outcome with its script and message filled in from the facts."""
+
+    node: Outcome
+    script: str
+    text: str
+
+
+Step: TypeAlias = Question | Say | Wait | Input | Advice
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One thing the person did: chose an option, entered a value, or went on."""
+
+    kind: Literal["choose", "enter", "proceed", "escape"]
+    value: str = ""
+    """The option's handle for `choose` (e.g. "2" or "!"), the text for `enter`."""
+    label: str = ""
+    """What the person saw as their answer, for transcripts and "why?"."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    flow: Flow
+    node: Node
+    facts: Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What became of a typed reply: accepted, or why not and what might fit."""
+
+    accepted: bool
+    suggestions: tuple[Choice, ...] = ()
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One answered step on the way here, in plain words."""
+
+    asked: str
+    answered: str
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """Why the current step is asked: the answers so far, the facts, the help text."""
+
+    trail: tuple[Reason, ...]
+    facts: Facts
+    help: str
+
+
+def clean(text: str) -> str:
+    """Text typed or pasted by a person, with control and escape characters removed."""
+    return CONTROL.sub(
+        "", re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?", "", text)
+    )
+
+
+@dataclass
+class Walk:
+    """One person's way through a flow. Never raises for a reply; see `reply`."""
+
+    flow: Flow
+    resolve: FlowResolver | None = None
+    """Finds another flow by id, for `other-flow:node` links."""
+    _frames: list[_Frame] = field(default_factory=list, init=False)
+    _moves: list[Move] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        self.restart()
+
+    # --- what is shown ----------------------------------------------------------------
+
+    @property
+    def current(self) -> Step:
+        frame = self._frames[-1]
+        node = frame.node
+        if isinstance(node, Ask):
+            return Question(node, self._choices(frame))
+        if isinstance(node, Outcome):
+            return Advice(node, fill(node.script, frame.facts), fill(node.text, frame.facts))
+        assert isinstance(node, (Say, Wait, Input))
+        return node
+
+    @property
+    def current_flow(self) -> Flow:
+        return self._frames[-1].flow
+
+    @property
+    def facts(self) -> Facts:
+        return self._frames[-1].facts
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self._frames[-1].node, Outcome)
+
+    @property
+    def moves(self) -> tuple[Move, ...]:
+        """Every move so far, in order: enough to replay this walk."""
+        return tuple(self._moves)
+
+    @property
+    def depth(self) -> int:
+        """How many steps were taken (0 at the first step)."""
+        return len(self._moves)
+
+    def path(self) -> list[tuple[str, str, Move | None]]:
+        """(flow id, node id, the move made there) for every step, the current one last."""
+        moves: list[Move | None] = [*self._moves, None]
+        return [(f.flow.id, f.node.id, m) for f, m in zip(self._frames, moves, strict=True)]
+
+    def why(self) -> Why:
+        trail = tuple(
+            Reason(_asked(frame.node), move.label)
+            for frame, move in zip(self._frames, self._moves, strict=False)
+            if move.kind != "proceed"
+        )
+        node = self._frames[-1].node
+        return Why(trail, self.facts, getattr(node, "help", ""))
+
+    # --- moving -----------------------------------------------------------------------
+
+    def restart(self) -> None:
+        self._frames = [self._settle(self.flow, Target(self.flow.start), MappingProxyType({}))]
+        self._moves = []
+
+    def back(self) -> bool:
+        """Undo the last move; False when already at the first step."""
+        if not self._moves:
+            return False
+        self._frames.pop()
+        self._moves.pop()
+        return True
+
+    def back_to(self, depth: int) -> None:
+        """Return to step `depth` (0 is the first) to answer it again."""
+        while self.depth > max(depth, 0):
+            self.back()
+
+    def choose(self, choice: Choice) -> None:
+        """Pick one of the current question's choices."""
+        question = self.current
+        if not isinstance(question, Question) or choice not in question.choices:
+            raise WalkError("that choice is not offered at this step")
+        option = choice.option
+        facts = MappingProxyType({**self.facts, **option.sets})
+        self._advance(option.next, facts, Move("choose", choice.handle, option.label))
+
+    def escape(self) -> bool:
+        """Take the flow's first escape (the emergency exit) from wherever the walk is."""
+        flow = self.current_flow
+        if not flow.escape:
+            return False
+        option = flow.escape[0]
+        facts = MappingProxyType({**self.facts, **option.sets})
+        self._advance(option.next, facts, Move("escape", option.key or "", option.label))
+        return True
+
+    def enter(self, value: str) -> None:
+        """Give the current `input` its value; raises `InvalidInput` with a reason."""
+        node = self.current
+        if not isinstance(node, Input):
+            raise WalkError("this step does not ask for a value")
+        value = clean(value).strip()[:MAX_INPUT]
+        stored = _parse_input(node, value)
+        facts = dict(self.facts)
+        if stored is None:
+            facts.pop(node.fact, None)
+        else:
+            facts[node.fact] = stored
+        self._advance(
+            node.next, MappingProxyType(facts), Move("enter", value, value or "(left empty)")
+        )
+
+    def proceed(self) -> None:
+        """Go on from a `say` or a `wait` (the timer ran out or was skipped)."""
+        node = self.current
+        if not isinstance(node, (Say, Wait)):
+            raise WalkError("this step needs an answer")
+        self._advance(node.next, self.facts, Move("proceed"))
+
+    def reply(self, text: str) -> Reply:
+        """Typed text for the current step: a choice, a value, or anything to go on."""
+        step = self.current
+        if isinstance(step, Question):
+            if not clean(text).strip():
+                return Reply(False, (), "type the number of an answer, or say it in a few words")
+            found: Match = match(clean(text), step.choices)
+            if found.picked is None and found.suggestions:
+                return Reply(False, found.suggestions, "did you mean one of these?")
+            if found.picked is None:
+                return Reply(False, (), "that does not match any answer here")
+            self.choose(found.picked)
+        elif isinstance(step, Input):
+            try:
+                self.enter(text)
+            except InvalidInput as exc:
+                return Reply(False, (), str(exc))
+        elif isinstance(step, (Say, Wait)):
+            self.proceed()
+        else:
+            return Reply(False, (), "the walk is finished")
+        return Reply(True)
+
+    # --- inside ---------------------------------------------------------------------
+
+    def _choices(self, frame: _Frame) -> tuple[Choice, ...]:
+        node = frame.node
+        assert isinstance(node, Ask)
+        shown = [o for o in node.options if holds(o.when, frame.facts)]
+        choices = [Choice(o, i, o.key) for i, o in enumerate(shown, 1)]
+        if node.offers_escape:
+            number = len(shown)
+            for option in frame.flow.escape:
+                if holds(option.when, frame.facts):
+                    number += option.key is None
+                    choices.append(Choice(option, None if option.key else number, option.key))
+        return tuple(choices)
+
+    def _advance(self, target: Target, facts: Facts, move: Move) -> None:
+        frame = self._settle(self.current_flow, target, facts)
+        self._frames.append(frame)
+        self._moves.append(move)
+
+    def _settle(self, flow: Flow, target: Target, facts: Facts) -> _Frame:
+        """Follow routes and links from `target` to the next node that is shown."""
+        for _ in range(len(flow.nodes) + 64):
+            if target.flow and target.flow != flow.id:
+                other = self.resolve(target.flow) if self.resolve else None
+                if other is None:
+                    raise WalkError(f"the flow `{target.flow}` is not available")
+                flow = other
+            node = flow.nodes.get(target.node)
+            if node is None:
+                raise WalkError(f"flow `{flow.id}` has no node `{target.node}`")
+            if isinstance(node, Route):
+                target = next(b.next for b in node.branches if holds(b.when, facts))
+            elif isinstance(node, Goto):
+                target = node.target
+            else:
+                return _Frame(flow, node, facts)
+        raise WalkError("the routes of this flow go round in a loop without asking anything")
+
+
+def _asked(node: Node) -> str:
+    if isinstance(node, Ask):
+        return node.text
+    if isinstance(node, Input):
+        return node.text
+    return getattr(node, "text", node.id)
+
+
+def _parse_input(node: Input, value: str) -> str | None:
+    """The value to store as text, None to leave the fact unset, or `InvalidInput`."""
+    if not value:
+        if node.required:
+            raise InvalidInput("please type an answer")
+        return None
+    if node.type == "text":
+        return value
+    digits = value.replace(",", "").replace("_", "").replace(" ", "")
+    try:
+        number = float(digits) if node.type == "number" else int(digits)
+    except ValueError:
+        kind = "a number" if node.type == "number" else "a whole number"
+        raise InvalidInput(f"please type {kind}, such as 42") from None
+    if not math.isfinite(number):
+        raise InvalidInput("please type a finite number")
+    if node.minimum is not None and number < node.minimum:
+        raise InvalidInput(f"please type a number of at least {node.minimum:g}")
+    if node.maximum is not None and number > node.maximum:
+        raise InvalidInput(f"please type a number of at most {node.maximum:g}")
+    if isinstance(number, float) and not (number.is_integer() and abs(number) < 1e15):
+        return repr(number)
+    return str(int(number))
+
+
+def replay(walk: Walk, moves: list[Move] | tuple[Move, ...]) -> int:
+    """Apply saved moves to a fresh walk as far as they still fit; returns how many did."""
+    walk.restart()
+    for done, move in enumerate(moves):
+        try:
+            if move.kind == "proceed":
+                walk.proceed()
+            elif move.kind == "enter":
+                walk.enter(move.value)
+            elif move.kind == "escape":
+                walk.escape()
+            else:
+                step = walk.current
+                if not isinstance(step, Question):
+                    return done
+                choice = next(c for c in step.choices if c.handle == move.value)
+                walk.choose(choice)
+        except (WalkError, InvalidInput, StopIteration):
+            return done
+    return len(moves)

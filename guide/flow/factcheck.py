@@ -1,0 +1,69 @@
+"""Checks on facts: every fact read is set somewhere, with a value something can set."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from guide.flow.conditions import tests_in
+from guide.flow.model import Ask, FactIs, Flow, Input, Mark, Problem, Route
+from guide.flow.suggest import did_you_mean
+from guide.flow.template import placeholders
+
+
+def fact_problems(flow: Flow) -> list[Problem]:
+    """Facts read (by `when` or a `{placeholder}`) but never set, and values never given."""
+    values: dict[str, set[str]] = defaultdict(set)
+    free: set[str] = set()  # facts an `input` sets: any value is possible
+    options = [*flow.escape]
+    for node in flow.nodes.values():
+        if isinstance(node, Ask):
+            options += node.options
+        elif isinstance(node, Input):
+            free.add(node.fact)
+    for option in options:
+        for fact, value in option.sets.items():
+            values[fact].add(value)
+    known = set(values) | free
+    problems: list[Problem] = []
+    for test in _tests(flow):
+        if test.fact not in known:
+            problems.append(_never_set(test.mark, test.fact, known))
+        elif test.fact not in free:
+            for value in test.values:
+                if value not in values[test.fact]:
+                    problems.append(
+                        Problem(
+                            test.mark,
+                            "warning",
+                            "unknown-value",
+                            f"no answer sets `{test.fact}` to `{value}`"
+                            f"{did_you_mean(value, values[test.fact])}",
+                        )
+                    )
+    for outcome in flow.outcomes():
+        for fact in {f for t in (outcome.script, outcome.text) for f in placeholders(t)}:
+            if fact not in known:
+                problems.append(_never_set(outcome.mark, fact, known))
+    return problems
+
+
+def _never_set(mark: Mark, fact: str, known: set[str]) -> Problem:
+    return Problem(
+        mark,
+        "error",
+        "fact-never-set",
+        f"the fact `{fact}` is read here but no answer or input sets it{did_you_mean(fact, known)}",
+    )
+
+
+def _tests(flow: Flow) -> Iterator[FactIs]:
+    for option in flow.escape:
+        yield from tests_in(option.when)
+    for node in flow.nodes.values():
+        if isinstance(node, Ask):
+            for option in node.options:
+                yield from tests_in(option.when)
+        elif isinstance(node, Route):
+            for branch in node.branches:
+                yield from tests_in(branch.when)

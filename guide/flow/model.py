@@ -1,0 +1,308 @@
+"""The flow model: frozen dataclasses built by the loader and read by everyone else.
+
+Nothing here does I/O or knows about YAML or Textual. Every part of a flow that
+a person can get wrong carries a `Mark`, so a problem can point at its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, TypeAlias
+
+Severity = Literal["error", "warning"]
+InputType = Literal["text", "number", "integer"]
+Facts: TypeAlias = Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A place in a flow file; `line` and `col` count from 1, as editors do."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+NOWHERE = Mark("<flow>", 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a flow, located and worded for the person who wrote it.
+
+    `code` is a stable short name (`unknown-key`, `dead-end`, ...) for tests and
+    tools; `message` is the sentence a person reads.
+    """
+
+    mark: Mark
+    severity: Severity
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.mark}: {self.severity}: {self.message}"
+
+
+class FlowError(Exception):
+    """A flow that cannot be read at all (bad bytes, bad YAML, over a limit).
+
+    Carries the located problems; `str()` gives them one per line, ready to print.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+# --- conditions -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FactIs:
+    """Holds when fact `fact` has one of `values`. A fact never set holds nothing."""
+
+    fact: str
+    values: tuple[str, ...]
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    """Holds when every item holds (an empty `all` always holds)."""
+
+    items: tuple[Condition, ...]
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """Holds when at least one item holds (an empty `any` never holds)."""
+
+    items: tuple[Condition, ...]
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """Holds when `item` does not."""
+
+    item: Condition
+    mark: Mark = NOWHERE
+
+
+Condition: TypeAlias = FactIs | AllOf | AnyOf | Not
+
+
+# --- targets and options ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an option, a route branch or a `next` leads.
+
+    `flow` is None for a node of the same flow, else the id of another flow
+    (written `other-flow:node`).
+    """
+
+    node: str
+    flow: str | None = None
+    mark: Mark = NOWHERE
+
+    def __str__(self) -> str:
+        return f"{self.flow}:{self.node}" if self.flow else self.node
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One answer offered at a question."""
+
+    label: str
+    next: Target
+    key: str | None = None
+    aliases: tuple[str, ...] = ()
+    sets: Facts = field(default_factory=lambda: MappingProxyType({}))
+    when: Condition | None = None
+    is_escape: bool = False
+    """True for the flow's escape options, which every question offers."""
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """One branch of a `route`; `when` None is the fallback."""
+
+    next: Target
+    when: Condition | None = None
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an outcome's advice comes from: a source id of the flow, and a section."""
+
+    article: str
+    section: str = ""
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """A source named at the top of a flow (`sources:`)."""
+
+    title: str
+    url: str = ""
+    note: str = ""
+
+
+# --- nodes --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A question with options. `offers_escape` False hides the flow's escape here."""
+
+    id: str
+    text: str
+    options: tuple[Option, ...]
+    help: str = ""
+    offers_escape: bool = True
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    """A piece of information, then on to `next`."""
+
+    id: str
+    text: str
+    next: Target
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Wait:
+    """A countdown of `seconds` the person can start, skip or snooze; then `next`."""
+
+    id: str
+    seconds: int
+    text: str
+    next: Target
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """Asks for a value and stores it as fact `fact`.
+
+    `required` False lets the person leave it empty (the fact is then not set).
+    `minimum`/`maximum` apply to `number` and `integer`; None means no bound.
+    """
+
+    id: str
+    text: str
+    fact: str
+    next: Target
+    type: InputType = "text"
+    required: bool = True
+    minimum: float | None = None
+    maximum: float | None = None
+    help: str = ""
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Branches on facts without asking; the last branch is the fallback."""
+
+    id: str
+    branches: tuple[Branch, ...]
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Goto:
+    """Continues at a node of another flow (or of this one)."""
+
+    id: str
+    target: Target
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The recommended next step: what to do, in order, why, the words, the source."""
+
+    id: str
+    title: str
+    steps: tuple[str, ...]
+    why: str
+    source: Source
+    script: str = ""
+    text: str = ""
+    emergency: bool = False
+    mark: Mark = NOWHERE
+
+
+Node: TypeAlias = Ask | Say | Wait | Input | Route | Goto | Outcome
+NODE_KINDS: tuple[str, ...] = (
+    "ask",
+    "say",
+    "wait",
+    "input",
+    "route",
+    "goto",
+    "outcome",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A walk the flow promises: these answers reach `outcome` (and these facts)."""
+
+    name: str
+    answers: tuple[str, ...]
+    outcome: str
+    facts: Facts = field(default_factory=lambda: MappingProxyType({}))
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """A whole flow file. `nodes` keeps the order of the file."""
+
+    id: str
+    title: str
+    version: int
+    start: str
+    nodes: Mapping[str, Node]
+    escape: tuple[Option, ...] = ()
+    sources: Mapping[str, SourceInfo] = field(default_factory=lambda: MappingProxyType({}))
+    description: str = ""
+    lang: str = "en"
+    examples: tuple[Example, ...] = ()
+    path: str = "<flow>"
+    digest: str = ""
+    """sha256 of the file's bytes: tells a saved walk whether its flow changed."""
+    start_mark: Mark = NOWHERE
+
+    def outcomes(self) -> list[Outcome]:
+        """Every outcome node, in file order."""
+        return [n for n in self.nodes.values() if isinstance(n, Outcome)]
+
+
+def successors(node: Node) -> list[Target]:
+    """Every target a node can lead to (all options and branches, escapes excluded)."""
+    if isinstance(node, Ask):
+        return [o.next for o in node.options]
+    if isinstance(node, Route):
+        return [b.next for b in node.branches]
+    if isinstance(node, Goto):
+        return [node.target]
+    if isinstance(node, Outcome):
+        return []
+    return [node.next]

@@ -1,0 +1,374 @@
+"""Graph and meaning checks on a loaded flow → located `Problem`s.
+
+The loader already vouches for shapes and types; this module checks what only
+the whole flow can tell: targets, reachability, ways out, escapes, facts and
+sources. Pure: it takes a model and returns problems.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping
+
+from guide.flow.examples import example_problems
+from guide.flow.factcheck import fact_problems
+from guide.flow.model import (
+    Ask,
+    Flow,
+    Input,
+    Mark,
+    Node,
+    Option,
+    Outcome,
+    Problem,
+    Route,
+    Severity,
+    Target,
+)
+from guide.flow.model import successors as node_successors
+from guide.flow.suggest import did_you_mean
+
+
+def validate(
+    flow: Flow,
+    broken: Collection[str] = (),
+    others: Mapping[str, Collection[str]] | None = None,
+) -> list[Problem]:
+    """Every problem of `flow`, sorted by place.
+
+    `broken` names nodes the loader could not build (they exist; links to them
+    are fine). `others` maps the ids of other known flows to their node ids, for
+    `flow:node` links; None skips checking links to other flows.
+    """
+    checker = _Checker(flow, set(broken), others)
+    checker.run()
+    return sorted(checker.problems, key=lambda p: (p.mark.file, p.mark.line, p.mark.col))
+
+
+class _Checker:
+    def __init__(
+        self, flow: Flow, broken: set[str], others: Mapping[str, Collection[str]] | None
+    ) -> None:
+        self.flow = flow
+        self.broken = broken
+        self.others = others
+        self.problems: list[Problem] = []
+
+    def report(self, mark: Mark, code: str, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(mark, severity, code, message))
+
+    def run(self) -> None:
+        self.check_targets()
+        self.check_reachability()
+        self.check_ways_out()
+        self.check_escape()
+        for node in self.flow.nodes.values():
+            if isinstance(node, Ask):
+                self.check_options(node)
+            elif isinstance(node, Route):
+                self.check_route(node)
+            elif isinstance(node, Input):
+                self.check_input(node)
+            elif isinstance(node, Outcome):
+                self.check_outcome(node)
+        self.check_facts()
+        self.check_examples()
+
+    # --- targets and the graph ---------------------------------------------------
+
+    def local(self, target: Target) -> bool:
+        return target.flow is None or target.flow == self.flow.id
+
+    def targets(self) -> Iterator[Target]:
+        for node in self.flow.nodes.values():
+            yield from node_successors(node)
+        for option in self.flow.escape:
+            yield option.next
+
+    def check_targets(self) -> None:
+        ids = set(self.flow.nodes) | self.broken
+        if self.flow.start and self.flow.start not in ids:
+            self.report(
+                self.flow.start_mark,
+                "unknown-target",
+                f"`start` names no node `{self.flow.start}`{did_you_mean(self.flow.start, ids)}",
+            )
+        for target in self.targets():
+            if self.local(target):
+                if target.node not in ids:
+                    self.report(
+                        target.mark,
+                        "unknown-target",
+                        f"there is no node `{target.node}`{did_you_mean(target.node, ids)}",
+                    )
+            elif self.others is not None:
+                self.check_link(target)
+
+    def check_link(self, target: Target) -> None:
+        assert self.others is not None and target.flow is not None
+        nodes = self.others.get(target.flow)
+        if nodes is None:
+            self.report(
+                target.mark,
+                "unknown-flow",
+                f"there is no flow `{target.flow}`{did_you_mean(target.flow, self.others)}",
+            )
+        elif target.node not in nodes:
+            self.report(
+                target.mark,
+                "unknown-target",
+                f"flow `{target.flow}` has no node `{target.node}`{did_you_mean(target.node, nodes)}",
+            )
+
+    def edges(self, node: Node) -> list[str]:
+        """Local successors that exist (unknown ones are reported elsewhere)."""
+        return [
+            t.node for t in node_successors(node) if self.local(t) and t.node in self.flow.nodes
+        ]
+
+    def exits(self, node: Node) -> bool:
+        """Whether a node leaves the checked graph: a link, a broken or unknown target."""
+        return any(
+            not self.local(t) or t.node not in self.flow.nodes for t in node_successors(node)
+        )
+
+    def reachable(self) -> set[str]:
+        roots = [self.flow.start] + [o.next.node for o in self.flow.escape if self.local(o.next)]
+        seen: set[str] = set()
+        todo = [r for r in roots if r in self.flow.nodes]
+        while todo:
+            node_id = todo.pop()
+            if node_id not in seen:
+                seen.add(node_id)
+                todo.extend(self.edges(self.flow.nodes[node_id]))
+        return seen
+
+    def check_reachability(self) -> None:
+        reached = self.reachable()
+        for node_id, node in self.flow.nodes.items():
+            if node_id not in reached:
+                self.report(
+                    node.mark,
+                    "unreachable",
+                    f"node `{node_id}` cannot be reached from `start` or the escape",
+                    "warning",
+                )
+
+    def check_ways_out(self) -> None:
+        """Dead ends and cycles: nodes from which no path reaches an outcome."""
+        incoming: dict[str, list[str]] = defaultdict(list)
+        good: list[str] = []
+        for node_id, node in self.flow.nodes.items():
+            for succ in self.edges(node):
+                incoming[succ].append(node_id)
+            if isinstance(node, Outcome) or self.exits(node):
+                good.append(node_id)
+        out: set[str] = set()
+        while good:
+            node_id = good.pop()
+            if node_id not in out:
+                out.add(node_id)
+                good.extend(incoming[node_id])
+        stuck = [n for n in self.flow.nodes if n not in out]
+        edges = {n: self.edges(self.flow.nodes[n]) for n in stuck}
+        cyclic: set[str] = set()
+        for group in _cycles(stuck, edges):
+            cyclic.update(group)
+            path = " → ".join(_loop(group, edges))
+            self.report(
+                self.flow.nodes[group[0]].mark,
+                "cycle",
+                f"cycle with no way out: {path} never reaches an outcome",
+            )
+        for node_id in stuck:
+            if node_id not in cyclic:
+                self.report(
+                    self.flow.nodes[node_id].mark,
+                    "dead-end",
+                    f"dead end: no path from `{node_id}` reaches an outcome",
+                )
+
+    # --- the escape -----------------------------------------------------------------
+
+    def check_escape(self) -> None:
+        asks = [n for n in self.flow.nodes.values() if isinstance(n, Ask)]
+        if not self.flow.escape:
+            if asks:
+                self.report(
+                    self.flow.start_mark,
+                    "no-escape",
+                    "the flow has no `escape`: give it an emergency exit that every question offers",
+                    "warning",
+                )
+            return
+        inside = self._escape_branch()
+        for ask in asks:
+            if not ask.offers_escape and ask.id not in inside:
+                label = self.flow.escape[0].label
+                self.report(
+                    ask.mark,
+                    "escape-not-offered",
+                    f"question `{ask.id}` does not offer the flow's escape (“{label}”); only"
+                    " questions inside the escape's own branch may hide it",
+                )
+
+    def _escape_branch(self) -> set[str]:
+        seen: set[str] = set()
+        todo = [o.next.node for o in self.flow.escape if o.next.node in self.flow.nodes]
+        while todo:
+            node_id = todo.pop()
+            if node_id not in seen:
+                seen.add(node_id)
+                todo.extend(self.edges(self.flow.nodes[node_id]))
+        return seen
+
+    # --- node by node ---------------------------------------------------------------
+
+    def check_options(self, ask: Ask) -> None:
+        offered: list[Option] = list(ask.options)
+        if ask.offers_escape:
+            offered += self.flow.escape
+        keys: dict[str, Option] = {}
+        labels: dict[str, Option] = {}
+        aliases: dict[str, Option] = {}
+        for option in offered:
+            where = f"question `{ask.id}`"
+            if option.key is not None:
+                if option.key.lower() in keys:
+                    self.report(
+                        option.mark,
+                        "duplicate-option",
+                        f"two options of {where} use the key `{option.key}`",
+                    )
+                keys[option.key.lower()] = option
+            label = option.label.strip().lower()
+            if label in labels:
+                self.report(
+                    option.mark,
+                    "duplicate-option",
+                    f"two options of {where} are labelled “{option.label}”",
+                )
+            labels[label] = option
+            for alias in option.aliases:
+                other = aliases.get(alias.lower())
+                if other is not None and other is not option:
+                    self.report(
+                        option.mark,
+                        "ambiguous-alias",
+                        f"“{alias}” is an alias of two options of {where}; free text using it will be ambiguous",
+                        "warning",
+                    )
+                aliases[alias.lower()] = option
+        if all(o.when is not None for o in ask.options):
+            self.report(
+                ask.mark,
+                "no-unconditional-option",
+                f"every option of `{ask.id}` has a `when`; when none holds the question has no answers",
+                "warning",
+            )
+
+    def check_route(self, route: Route) -> None:
+        for index, branch in enumerate(route.branches):
+            if branch.when is None and index < len(route.branches) - 1:
+                self.report(
+                    route.branches[index + 1].mark,
+                    "unreachable-branch",
+                    "this branch comes after a branch without `when` and is never taken",
+                    "warning",
+                )
+        if route.branches[-1].when is not None:
+            self.report(
+                route.branches[-1].mark,
+                "no-fallback",
+                f"the last branch of route `{route.id}` needs no `when`, so the route always goes somewhere",
+            )
+
+    def check_input(self, node: Input) -> None:
+        if node.minimum is not None and node.maximum is not None and node.minimum > node.maximum:
+            self.report(node.mark, "bad-range", f"`min` is larger than `max` in `{node.id}`")
+        if node.type == "text" and (node.minimum is not None or node.maximum is not None):
+            self.report(
+                node.mark,
+                "bad-range",
+                f"`min`/`max` apply to numbers; `{node.id}` asks for text",
+                "warning",
+            )
+
+    def check_outcome(self, outcome: Outcome) -> None:
+        article = outcome.source.article
+        if article not in self.flow.sources:
+            self.report(
+                outcome.source.mark,
+                "unknown-source",
+                f"source `{article}` is not listed under `sources`{did_you_mean(article, self.flow.sources)}",
+            )
+
+    # --- facts and examples ---------------------------------------------------------
+
+    def check_facts(self) -> None:
+        self.problems.extend(fact_problems(self.flow))
+
+    def check_examples(self) -> None:
+        """Walk the examples, but only on a flow that is otherwise sound."""
+        if not any(p.severity == "error" for p in self.problems) and not self.broken:
+            self.problems.extend(example_problems(self.flow))
+
+
+def _loop(group: list[str], edges: Mapping[str, list[str]]) -> list[str]:
+    """A shortest round trip from the group's first node back to itself."""
+    start, members = group[0], set(group)
+    came_from: dict[str, str] = {}
+    todo = [start]
+    while todo:
+        node = todo.pop(0)
+        for child in edges.get(node, []):
+            if child == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(came_from[path[-1]])
+                return [*reversed(path), start]
+            if child in members and child not in came_from:
+                came_from[child] = node
+                todo.append(child)
+    return [start, start]  # pragma: no cover - a group always loops
+
+
+def _cycles(nodes: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
+    """Strongly connected groups that really loop (Tarjan, iterative), in file order."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, [])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    group = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.append(member)
+                        if member == node:
+                            break
+                    if len(group) > 1 or node in edges.get(node, []):
+                        groups.append(sorted(group, key=nodes.index))
+            elif child not in index:
+                index[child] = low[child] = len(index)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(edges.get(child, []))))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return groups

@@ -1,0 +1,252 @@
+"""Bytes → a small tree of located YAML nodes, safely.
+
+We never let PyYAML build objects: it turns `No` into False and `012` into 10,
+keeps the last of two duplicate keys, and its composers recurse (the C one
+crashes the interpreter on deep nesting). Instead we read the parser's event
+stream, which is not recursive, and build the tree ourselves with an explicit
+stack, enforcing the limits as we go. Every scalar stays the raw text the
+author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+import yaml
+
+from guide.flow.model import FlowError, Mark, Problem
+
+try:  # libyaml's parser when PyYAML was built with it, else the pure one
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much a flow file may ask of us; past any of them, a clear error."""
+
+    max_bytes: int = 1_048_576
+    """A 4 MB flow took 6-15 s to parse: flows are far smaller than 1 MiB."""
+    max_depth: int = 64
+    max_yaml_nodes: int = 250_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(slots=True)
+class Scalar:
+    """A scalar exactly as written. `plain` is True when it was not quoted."""
+
+    value: str
+    mark: Mark
+    plain: bool
+
+
+@dataclass(slots=True)
+class MapNode:
+    """A mapping; keys stay in file order, duplicates included (the loader reports them)."""
+
+    mark: Mark
+    items: list[tuple[Scalar, YNode]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SeqNode:
+    """A sequence."""
+
+    mark: Mark
+    items: list[YNode] = field(default_factory=list)
+
+
+YNode: TypeAlias = Scalar | MapNode | SeqNode
+
+# C0/C1 controls (but tab, LF, CR), DEL, and the bidi overrides that can make
+# text read differently from what it is.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def located(file: str, line: int, col: int, code: str, message: str) -> FlowError:
+    """A fatal error at one place."""
+    return FlowError([Problem(Mark(file, line, col), "error", code, message)])
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def decode(data: bytes, file: str, limits: Limits) -> str:
+    """UTF-8 bytes → text, or a located `FlowError` saying what is wrong with them."""
+    if len(data) > limits.max_bytes:
+        raise located(
+            file,
+            1,
+            1,
+            "too-large",
+            f"the file is {len(data):,} bytes; a flow may be at most {limits.max_bytes:,} bytes",
+        )
+    if b"\x00" in data[:8192]:
+        raise located(file, 1, 1, "binary", "this is a binary file, not a YAML flow")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8", "replace")
+        line, col = _position(prefix, len(prefix))
+        raise located(
+            file,
+            line,
+            col,
+            "not-utf8",
+            f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    bad = CONTROL.search(text)
+    if bad:
+        line, col = _position(text, bad.start())
+        raise located(
+            file,
+            line,
+            col,
+            "control-character",
+            f"control character U+{ord(bad.group()):04X} is not allowed in a flow",
+        )
+    if not text.strip():
+        raise located(file, 1, 1, "empty", "the file is empty; a flow is a YAML mapping")
+    return text
+
+
+def _mark(file: str, event: yaml.Event) -> Mark:
+    line, col = _line_col(event)
+    return Mark(file, line, col)
+
+
+def _line_col(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _syntax_error(file: str, text: str, exc: yaml.YAMLError) -> FlowError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+    lines = text.splitlines()
+    at = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
+    if "tab" in problem or at == "\t":
+        message += "; indent with spaces, not tabs"
+    return located(file, line, col, "yaml-syntax", message)
+
+
+def parse_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YNode:
+    """Text → one document's tree. Raises `FlowError` for anything a flow never needs."""
+    builder = _TreeBuilder(file, limits)
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            builder.feed(event)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(file, text, exc) from None
+    if builder.root is None:
+        raise located(file, 1, 1, "empty", "the file has no content; a flow is a YAML mapping")
+    return builder.root
+
+
+class _TreeBuilder:
+    """Builds the tree from parser events with an explicit stack (no recursion)."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.stack: list[MapNode | SeqNode] = []
+        self.keys: list[Scalar | None] = []
+        self.root: YNode | None = None
+        self.documents = 0
+        self.count = 0
+
+    def fail(self, event: yaml.Event, code: str, message: str) -> FlowError:
+        return located(self.file, *_line_col(event), code, message)
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(
+                    event,
+                    "multiple-documents",
+                    "a flow is one YAML document; remove the second `---`",
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            raise self.fail(
+                event,
+                "alias",
+                f"aliases (`*{event.anchor}`) are not allowed in a flow; write the text out",
+            )
+        elif isinstance(event, yaml.NodeEvent):
+            self.check_node(event)
+            if isinstance(event, yaml.ScalarEvent):
+                self.attach(Scalar(event.value, _mark(self.file, event), not event.style))
+            else:
+                self.open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+            self.keys.pop()
+
+    def check_node(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            raise self.fail(
+                event, "anchor", f"anchors (`&{event.anchor}`) are not allowed in a flow"
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise self.fail(
+                event, "tag", f"tags (`{tag}`) are not allowed; types come from the flow language"
+            )
+        self.count += 1
+        if self.count > self.limits.max_yaml_nodes:
+            raise self.fail(
+                event,
+                "too-many-nodes",
+                f"the file has more than {self.limits.max_yaml_nodes:,} values",
+            )
+
+    def open(self, event: yaml.NodeEvent) -> None:
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.fail(
+                event,
+                "too-deep",
+                f"nesting deeper than {self.limits.max_depth} levels; a flow never needs that",
+            )
+        mark = _mark(self.file, event)
+        node: MapNode | SeqNode = (
+            MapNode(mark) if isinstance(event, yaml.MappingStartEvent) else SeqNode(mark)
+        )
+        self.attach(node)
+        self.stack.append(node)
+        self.keys.append(None)
+
+    def attach(self, node: YNode) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, SeqNode):
+            parent.items.append(node)
+            return
+        key = self.keys[-1]
+        if key is not None:
+            parent.items.append((key, node))
+            self.keys[-1] = None
+        elif isinstance(node, Scalar):
+            self.keys[-1] = node
+        else:
+            raise located(
+                self.file,
+                node.mark.line,
+                node.mark.col,
+                "complex-key",
+                "a key must be plain text, not a list or a mapping",
+            )

@@ -1,0 +1,229 @@
+"""The line-by-line face: one question at a time on stdin/stdout.
+
+For screen readers, pipes and scripts. It renders `Walk.current` as text and
+hands typed lines back to the walk; everything else lives in the engine.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from guide.flow.engine import Advice, Question, Walk, WalkError, Why
+from guide.flow.examples import walk_answers
+from guide.flow.model import Input, Say, Wait
+
+COMMANDS = "Type a number or your own words · b back · r restart · ? why · ! emergency · q quit"
+RULE = "─" * 60
+
+
+@dataclass
+class PlainIO:
+    """Where the plain face reads and writes, and how it sleeps (tests pass fakes)."""
+
+    read: Callable[[], str]
+    """Returns the next line without its newline; raises EOFError at the end."""
+    out: TextIO
+    err: TextIO = sys.stderr
+    sleep: Callable[[float], None] = time.sleep
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str = "> ") -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        return self.read()
+
+
+def run_interactive(walk: Walk, io: PlainIO) -> int:
+    """Walk with a person until the outcome, `q`, or the end of input. Returns the exit code."""
+    io.say(walk.flow.title)
+    io.say(COMMANDS)
+    while True:
+        io.say()
+        show_step(walk, io)
+        if walk.finished:
+            return 0
+        if isinstance(walk.current, Wait):
+            run_wait(walk, io)
+            continue
+        try:
+            line = io.ask().strip()
+        except EOFError:
+            io.say()
+            return 0
+        if line.lower() in ("q", "quit", "exit"):
+            return 0
+        if not run_command(walk, line, io):
+            answer(walk, line, io)
+
+
+def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
+    """The walk commands (back, restart, why, emergency); False when the line is an answer."""
+    command = line.lower()
+    if command in ("b", "back"):
+        if not walk.back():
+            io.say("This is the first question.")
+    elif command in ("r", "restart"):
+        walk.restart()
+        io.say("Starting again.")
+    elif command in ("?", "why"):
+        io.say("\n".join(explain(walk.why())))
+    elif command in ("!", "emergency"):
+        walk.escape()
+    elif command in ("h", "help"):
+        io.say(COMMANDS)
+    else:
+        return False
+    return True
+
+
+def answer(walk: Walk, line: str, io: PlainIO) -> None:
+    try:
+        reply = walk.reply(line)
+    except WalkError as exc:
+        io.say(f"Sorry, this flow cannot go on: {exc}")
+        return
+    if reply.suggestions:
+        io.say("I am not sure which you meant. Did you mean:")
+        for choice in reply.suggestions:
+            io.say(f"  {choice.handle}) {choice.option.label}")
+        io.say("Type its number, or say it another way.")
+    elif not reply.accepted:
+        io.say(reply.message[:1].upper() + reply.message[1:] + ".")
+
+
+def run_wait(walk: Walk, io: PlainIO) -> None:
+    """Offer the countdown: Enter starts it, `s` skips; Ctrl-C cuts it short."""
+    step = walk.current
+    assert isinstance(step, Wait)
+    try:
+        line = io.ask("[Enter] start the timer · s skip · ! emergency > ").strip().lower()
+    except EOFError:
+        line = "s"
+    if line in ("!", "emergency"):
+        walk.escape()
+        return
+    if line not in ("s", "skip"):
+        try:
+            for remaining in countdown(step.seconds):
+                io.say(f"  {format_duration(remaining)} left")
+                io.sleep(min(remaining, 60 if remaining > 60 else 10))
+            io.say("\aTime is up.")
+        except KeyboardInterrupt:
+            io.say("Timer stopped.")
+    walk.proceed()
+
+
+def countdown(seconds: int) -> Iterator[int]:
+    """The remaining times to announce: every minute, then every ten seconds."""
+    remaining = seconds
+    while remaining > 0:
+        yield remaining
+        remaining -= min(remaining, 60 if remaining > 60 else 10)
+
+
+def format_duration(seconds: int) -> str:
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} h" if hours else "", f"{minutes} min" if minutes else "", f"{secs} s" if secs else ""]
+    return " ".join(p for p in parts if p) or "0 s"
+
+
+def show_step(walk: Walk, io: PlainIO) -> None:
+    step = walk.current
+    if isinstance(step, Question):
+        io.say(step.text)
+        for choice in step.choices:
+            io.say(f"  {choice.handle}) {choice.option.label}")
+    elif isinstance(step, Input):
+        io.say(step.text + ("" if step.required else " (Enter to skip)"))
+    elif isinstance(step, Say):
+        io.say(step.text)
+        io.say("(Enter to go on)")
+    elif isinstance(step, Wait):
+        io.say(step.text or "Wait a little before you act.")
+        io.say(f"Suggested wait: {format_duration(step.seconds)}.")
+    else:
+        io.say("\n".join(outcome_lines(step, walk)))
+
+
+def outcome_lines(advice: Advice, walk: Walk) -> list[str]:
+    """The outcome as plain text: the step, why, the steps, the words, the source."""
+    node = advice.node
+    lines = [RULE, f"NEXT STEP: {node.title}", "", f"Why: {node.why}", "", "Steps:"]
+    lines += [f"  {i}. {step}" for i, step in enumerate(node.steps, 1)]
+    if advice.script:
+        lines += ["", "What to say when you call:", f"  {advice.script}"]
+    if advice.text:
+        lines += ["", "A message you can send:", f"  {advice.text}"]
+    source = walk.current_flow.sources.get(node.source.article)
+    title = source.title if source else node.source.article
+    section = f", section “{node.source.section}”" if node.source.section else ""
+    lines += ["", f"Source: “{title}”{section}", RULE]
+    return lines
+
+
+def explain(why: Why) -> list[str]:
+    """ "Why am I asked this?" in plain words."""
+    lines = [f"Why this is asked: {why.help}"] if why.help else []
+    if why.trail:
+        lines.append("What you told me so far:")
+        lines += [f"  - {r.asked} → {r.answered}" for r in why.trail]
+    else:
+        lines.append("This is the first question.")
+    return lines
+
+
+def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> int:
+    """Walk with the given answers and no questions asked; exit 1 when they do not fit."""
+    try:
+        failure = walk_answers(walk, answers)
+    except WalkError as exc:
+        failure = str(exc)
+    if failure is None and not walk.finished:
+        step_id = walk.path()[-1][1]
+        failure = f"the answers ran out at `{step_id}` before an outcome"
+    if as_json:
+        io.say(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
+    else:
+        for reason in walk.why().trail:
+            io.say(f"{reason.asked}\n  → {reason.answered}")
+        if walk.finished:
+            step = walk.current
+            assert isinstance(step, Advice)
+            io.say("\n".join(outcome_lines(step, walk)))
+    if failure:
+        io.err.write(f"hangup-guide: {failure}\n")
+        return 1
+    return 0
+
+
+def walk_record(walk: Walk, failure: str | None = None) -> dict[str, object]:
+    """The walk as JSON-ready data: path, facts, outcome."""
+    step = walk.current
+    record: dict[str, object] = {
+        "flow": walk.flow.id,
+        "finished": walk.finished,
+        "outcome": step.node.id if isinstance(step, Advice) else None,
+        "path": [
+            {"flow": flow, "node": node, "answer": move.label if move and move.kind != "proceed" else None}
+            for flow, node, move in walk.path()
+        ],
+        "facts": dict(walk.facts),
+    }
+    if isinstance(step, Advice):
+        record["advice"] = {
+            "title": step.node.title, "steps": list(step.node.steps), "why": step.node.why,
+            "script": step.script, "text": step.text,
+            "source": {"article": step.node.source.article, "section": step.node.source.section},
+        }
+    if failure:
+        record["error"] = failure
+    return record
