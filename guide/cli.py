@@ -27,18 +27,32 @@ def build_parser() -> argparse.ArgumentParser:
         description="What to do after someone hangs up on you: a few questions, one next step.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--flow", default=DEFAULT_FLOW, metavar="NAME|PATH",
-                        help="a bundled flow's name or a flow file (default: %(default)s)")
-    parser.add_argument("--plain", action="store_true",
-                        help="line by line on stdin/stdout (screen readers, pipes)")
-    parser.add_argument("--answers", metavar="A,B,...",
-                        help="walk with these answers, comma-separated, without asking")
-    parser.add_argument("--json", action="store_true",
-                        help="with --answers: print the finished walk as JSON")
+    parser.add_argument(
+        "--flow",
+        default=DEFAULT_FLOW,
+        metavar="NAME|PATH",
+        help="a bundled flow's name or a flow file (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="line by line on stdin/stdout (screen readers, pipes)"
+    )
+    parser.add_argument(
+        "--answers",
+        metavar="A,B,...",
+        help="walk with these answers, comma-separated, without asking",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="with --answers: print the finished walk as JSON"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check flow files and point at each problem")
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                       help="flow files (default: every bundled flow)")
+    check.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="flow files (default: every bundled flow)",
+    )
     return parser
 
 
@@ -91,7 +105,9 @@ def run_check(paths: Sequence[Path]) -> int:
     warnings = len(problems) - errors
     if problems:
         code = max(code, EXIT_PROBLEMS)
-    print(f"checked {len(paths)} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    print(
+        f"checked {len(paths)} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr
+    )
     return code
 
 
@@ -108,8 +124,10 @@ def run_walk(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         print("\n".join(str(p) for p in errors), file=sys.stderr)
-        print(f"hangup-guide: {path} has problems; fix them first (see `hangup-guide check`)",
-              file=sys.stderr)
+        print(
+            f"hangup-guide: {path} has problems; fix them first (see `hangup-guide check`)",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     walk = Walk(loaded.flow, resolver([loaded.flow]))
     from guide.plain import PlainIO, run_answers, run_interactive

@@ -132,7 +132,11 @@ def countdown(seconds: int) -> Iterator[int]:
 def format_duration(seconds: int) -> str:
     minutes, secs = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
-    parts = [f"{hours} h" if hours else "", f"{minutes} min" if minutes else "", f"{secs} s" if secs else ""]
+    parts = [
+        f"{hours} h" if hours else "",
+        f"{minutes} min" if minutes else "",
+        f"{secs} s" if secs else "",
+    ]
     return " ".join(p for p in parts if p) or "0 s"
 
 
@@ -213,15 +217,22 @@ def walk_record(walk: Walk, failure: str | None = None) -> dict[str, object]:
         "finished": walk.finished,
         "outcome": step.node.id if isinstance(step, Advice) else None,
         "path": [
-            {"flow": flow, "node": node, "answer": move.label if move and move.kind != "proceed" else None}
+            {
+                "flow": flow,
+                "node": node,
+                "answer": move.label if move and move.kind != "proceed" else None,
+            }
             for flow, node, move in walk.path()
         ],
         "facts": dict(walk.facts),
     }
     if isinstance(step, Advice):
         record["advice"] = {
-            "title": step.node.title, "steps": list(step.node.steps), "why": step.node.why,
-            "script": step.script, "text": step.text,
+            "title": step.node.title,
+            "steps": list(step.node.steps),
+            "why": step.node.why,
+            "script": step.script,
+            "text": step.text,
             "source": {"article": step.node.source.article, "section": step.node.source.section},
         }
     if failure:
