@@ -16,7 +16,16 @@ from guide.flow.engine import Walk
 from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import FlowError, Problem
 from guide.flow.validate import validate
-from guide.library import DEFAULT_FLOW, FlowNotFound, bundled_flows, find_flow, resolver
+from guide.library import (
+    DEFAULT_FLOW,
+    FlowNotFound,
+    FlowOpenError,
+    bundled_flows,
+    find_flow,
+    linkable_flows,
+    open_flow,
+    resolver,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -66,70 +75,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def load_or_report(path: Path) -> tuple[Loaded | None, int]:
-    """Load one flow for a command; print its problems and return an exit code if it fails."""
-    try:
-        loaded = read_flow(path)
-    except OSError as exc:
-        print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
-        return None, EXIT_UNREADABLE
-    except FlowError as exc:
-        print(exc, file=sys.stderr)
-        return None, EXIT_PROBLEMS
-    return loaded, EXIT_OK
-
-
 def run_check(paths: Sequence[Path]) -> int:
-    """`hangup-guide check`: every problem of every file, one line each."""
-    results: list[tuple[Path, Loaded]] = []
-    code = EXIT_OK
-    for path in paths:
-        loaded, status = load_or_report(path)
-        code = max(code, status)
-        if loaded is not None:
-            results.append((path, loaded))
-    known = [loaded.flow for _, loaded in results if loaded.flow]
-    others = {flow.id: list(flow.nodes) for flow in known}
-    for path in bundled_flows():
-        bundled, _ = load_or_report(path) if path not in paths else (None, 0)
-        if bundled and bundled.flow and bundled.flow.id not in others:
-            others[bundled.flow.id] = list(bundled.flow.nodes)
+    """`hangup-guide check`: every problem of every file, one line each, on stdout."""
     problems: list[Problem] = []
-    for _, loaded in results:
+    results: list[Loaded] = []
+    unreadable = False
+    for path in paths:
+        try:
+            results.append(read_flow(path))
+        except OSError as exc:  # not a problem in a file: there is no file to point into
+            unreadable = True
+            print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        except FlowError as exc:
+            problems += exc.problems
+    others = linkable_flows()
+    others.update({r.flow.id: list(r.flow.nodes) for r in results if r.flow})
+    for loaded in results:
         problems += loaded.problems
         if loaded.flow is not None:
             problems += validate(loaded.flow, loaded.broken, others)
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if problems:
-        code = max(code, EXIT_PROBLEMS)
     print(
-        f"checked {len(paths)} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr
+        f"checked {len(paths)} file(s): {errors} error(s), {len(problems) - errors} warning(s)",
+        file=sys.stderr,
     )
-    return code
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def run_walk(args: argparse.Namespace) -> int:
+    """A walk: the full-screen app, or the plain face with `--plain` or `--answers`."""
     try:
-        path = find_flow(args.flow)
+        flow = open_flow(find_flow(args.flow))
     except FlowNotFound as exc:
         print(f"hangup-guide: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    loaded, code = load_or_report(path)
-    if loaded is None or loaded.flow is None:
-        return code
-    problems = [*loaded.problems, *validate(loaded.flow, loaded.broken)]
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        print("\n".join(str(p) for p in errors), file=sys.stderr)
+    except FlowOpenError as exc:
+        print(exc, file=sys.stderr)
         print(
-            f"hangup-guide: {path} has problems; fix them first (see `hangup-guide check`)",
+            "hangup-guide: the flow has problems; fix them first (see `hangup-guide check`)",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    walk = Walk(loaded.flow, resolver([loaded.flow]))
+    walk = Walk(flow, resolver([flow]))
+    if not (args.plain or args.answers is not None):
+        from guide.tui.app import make_app
+
+        make_app(walk).run()
+        return EXIT_OK
     from guide.plain import PlainIO, run_answers, run_interactive
 
     io = PlainIO(read=input, out=sys.stdout)

@@ -9,12 +9,34 @@ from pathlib import Path
 from guide.flow.engine import FlowResolver
 from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import Flow, FlowError
+from guide.flow.validate import validate
 
 DEFAULT_FLOW = "hang-up"
 
 
 class FlowNotFound(LookupError):
     """No flow by that name or path; the message lists what there is."""
+
+
+class FlowOpenError(Exception):
+    """A flow that cannot be walked: unreadable, or with errors (one per line)."""
+
+
+def open_flow(path: Path) -> Flow:
+    """Load and validate a flow for walking; `FlowOpenError` lists its errors."""
+    try:
+        loaded = read_flow(path)
+    except OSError as exc:
+        raise FlowOpenError(f"{path}: error: cannot read the file: {exc.strerror or exc}") from None
+    except FlowError as exc:
+        raise FlowOpenError(str(exc)) from None
+    if loaded.flow is None:
+        raise FlowOpenError("\n".join(str(p) for p in loaded.problems))
+    problems = [*loaded.problems, *validate(loaded.flow, loaded.broken)]
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if errors:
+        raise FlowOpenError("\n".join(errors))
+    return loaded.flow
 
 
 def bundled_dir() -> Path:
@@ -54,6 +76,16 @@ def _load_bundled(path: Path) -> Loaded | None:
         return read_flow(path)
     except (OSError, FlowError):
         return None
+
+
+def linkable_flows() -> dict[str, list[str]]:
+    """Node ids of every bundled flow that loads, by flow id: what `flow:node` links may name."""
+    found: dict[str, list[str]] = {}
+    for path in bundled_flows():
+        loaded = _load_bundled(path)
+        if loaded is not None and loaded.flow is not None:
+            found.setdefault(loaded.flow.id, list(loaded.flow.nodes))
+    return found
 
 
 def resolver(extra: list[Flow] | None = None) -> FlowResolver:

@@ -19,6 +19,7 @@ from guide.flow.model import Input, Say, Wait
 
 COMMANDS = "Type a number or your own words · b back · r restart · ? why · ! emergency · q quit"
 RULE = "─" * 60
+WAIT_PROMPT = "[Enter] start the timer · s skip · b back · ! emergency > "
 
 
 @dataclass
@@ -50,17 +51,19 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
         show_step(walk, io)
         if walk.finished:
             return 0
-        if isinstance(walk.current, Wait):
-            run_wait(walk, io)
-            continue
+        waiting = isinstance(walk.current, Wait)
         try:
-            line = io.ask().strip()
+            line = io.ask(WAIT_PROMPT if waiting else "> ").strip()
         except EOFError:
             io.say()
             return 0
         if line.lower() in ("q", "quit", "exit"):
             return 0
-        if not run_command(walk, line, io):
+        if run_command(walk, line, io):
+            continue
+        if waiting:
+            run_wait(walk, line, io)
+        else:
             answer(walk, line, io)
 
 
@@ -99,25 +102,23 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
         io.say(reply.message[:1].upper() + reply.message[1:] + ".")
 
 
-def run_wait(walk: Walk, io: PlainIO) -> None:
-    """Offer the countdown: Enter starts it, `s` skips; Ctrl-C cuts it short."""
+def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
+    """At a countdown: Enter starts it, `s` skips it; Ctrl-C cuts a running one short."""
     step = walk.current
     assert isinstance(step, Wait)
-    try:
-        line = io.ask("[Enter] start the timer · s skip · ! emergency > ").strip().lower()
-    except EOFError:
-        line = "s"
-    if line in ("!", "emergency"):
-        walk.escape()
+    if line.lower() in ("s", "skip"):
+        walk.proceed()
         return
-    if line not in ("s", "skip"):
-        try:
-            for remaining in countdown(step.seconds):
-                io.say(f"  {format_duration(remaining)} left")
-                io.sleep(min(remaining, 60 if remaining > 60 else 10))
-            io.say("\aTime is up.")
-        except KeyboardInterrupt:
-            io.say("Timer stopped.")
+    if line:
+        io.say("Press Enter to start the timer, or s to skip it.")
+        return
+    try:
+        for remaining in countdown(step.seconds):
+            io.say(f"  {format_duration(remaining)} left")
+            io.sleep(min(remaining, 60 if remaining > 60 else 10))
+        io.say("\aTime is up.")
+    except KeyboardInterrupt:
+        io.say("Timer stopped.")
     walk.proceed()
 
 

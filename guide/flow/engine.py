@@ -125,7 +125,12 @@ def clean(text: str) -> str:
 
 @dataclass
 class Walk:
-    """One person's way through a flow. Never raises for a reply; see `reply`."""
+    """One person's way through a flow.
+
+    A reply that does not fit comes back as a `Reply` saying why; only a flow
+    that is broken underneath (a link to a missing flow, routes that loop)
+    raises `WalkError`.
+    """
 
     flow: Flow
     resolve: FlowResolver | None = None
@@ -310,11 +315,12 @@ class Walk:
 
 
 def _asked(node: Node) -> str:
-    if isinstance(node, Ask):
-        return node.text
-    if isinstance(node, Input):
-        return node.text
-    return getattr(node, "text", node.id)
+    """What a step put to the person, for the "why?" trail."""
+    if isinstance(node, Outcome):
+        return node.title
+    if isinstance(node, (Ask, Input, Say, Wait)):
+        return node.text or node.id
+    return node.id
 
 
 def _parse_input(node: Input, value: str) -> str | None:

@@ -11,8 +11,14 @@ from guide.flow.suggest import did_you_mean
 from guide.flow.template import placeholders
 
 
-def fact_problems(flow: Flow) -> list[Problem]:
-    """Facts read (by `when` or a `{placeholder}`) but never set, and values never given."""
+def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
+    """Facts read (by `when` or a `{placeholder}`) but never set, and values never given.
+
+    `complete` False means some nodes could not be built: the facts they set
+    are unknown, so nothing is reported rather than something false.
+    """
+    if not complete:
+        return []
     values: dict[str, set[str]] = defaultdict(set)
     free: set[str] = set()  # facts an `input` sets: any value is possible
     options = [*flow.escape]
@@ -42,9 +48,13 @@ def fact_problems(flow: Flow) -> list[Problem]:
                         )
                     )
     for outcome in flow.outcomes():
-        for fact in {f for t in (outcome.script, outcome.text) for f in placeholders(t)}:
-            if fact not in known:
-                problems.append(_never_set(outcome.mark, fact, known))
+        for template, mark in (
+            (outcome.script, outcome.script_mark),
+            (outcome.text, outcome.text_mark),
+        ):
+            for fact in dict.fromkeys(placeholders(template)):
+                if fact not in known:
+                    problems.append(_never_set(mark, fact, known))
     return problems
 
 

@@ -9,6 +9,7 @@ types, missing fields) is collected so one `check` run reports them all.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ from guide.flow.yamltree import (
     YNode,
     decode,
     parse_tree,
+    too_large,
 )
 
 T = TypeVar("T")
@@ -108,6 +110,9 @@ class Loaded:
 def read_flow(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Read and load a flow file. `OSError` (missing, unreadable) is left to the caller."""
     with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.max_bytes:
+            raise too_large(str(path), size, limits)
         data = handle.read(limits.max_bytes + 1)
     return load_flow(data, str(path), limits)
 
@@ -163,26 +168,56 @@ class _Builder(FieldReader):
             return None
         key, value = node.items[0]
         if key.value in ("all", "any"):
-            parts = [self.condition(item, where) for item in self.items(value, f"`{key.value}`")]
+            parts = [
+                self.condition(item, where)
+                for item in self.items(value, f"`{key.value}`", minimum=1)
+            ]
+            if not parts or None in parts:
+                return None  # each broken part was reported where it is
             items = tuple(p for p in parts if p is not None)
             return AllOf(items, node.mark) if key.value == "all" else AnyOf(items, node.mark)
         if key.value == "not":
             inner = self.condition(value, where)
             return Not(inner, node.mark) if inner is not None else None
+        return self.fact_tests(node, where)
+
+    def fact_tests(self, node: MapNode, where: str) -> Condition | None:
+        """`{fact: value, other: [a, b]}`: every test must hold."""
         tests: list[Condition] = []
+        first: dict[str, int] = {}
+        ok = True
         for key, value in node.items:
             fact = self.pattern(key, f"the fact in {where}", FACT, "lower_case_with_underscores")
-            wanted = (
-                self.texts(value, f"`{key.value}`")
-                if isinstance(value, SeqNode)
-                else (self.text(value, f"`{key.value}`"),)
-            )
-            values = tuple(v for v in wanted if v is not None)
-            if fact is not None and values:
-                tests.append(FactIs(fact, values, key.mark))
-        if len(tests) == 1:
-            return tests[0]
-        return AllOf(tuple(tests), node.mark) if tests else None
+            if fact is not None and fact in first:
+                self.report(
+                    key.mark,
+                    "duplicate-key",
+                    f"duplicate key `{fact}` in {where} (first at line {first[fact]})",
+                )
+                ok = False
+                continue
+            values = self.fact_values(value, key.value)
+            if fact is None or values is None:
+                ok = False
+                continue
+            first[fact] = key.mark.line
+            tests.append(FactIs(fact, values, key.mark))
+        if not ok:
+            return None
+        return tests[0] if len(tests) == 1 else AllOf(tuple(tests), node.mark)
+
+    def fact_values(self, node: YNode, fact: str) -> tuple[str, ...] | None:
+        """The value, or list of values, a fact is compared with; None when unusable."""
+        if not isinstance(node, SeqNode):
+            value = self.text(node, f"`{fact}`")
+            return (value,) if value is not None else None
+        if not node.items:
+            self.report(node.mark, "empty", f"`{fact}` needs at least one value to compare with")
+            return None
+        values = [self.text(item, f"a value of `{fact}`") for item in node.items]
+        if None in values:
+            return None
+        return tuple(v for v in values if v is not None)
 
     def option(self, node: YNode, where: str, is_escape: bool = False) -> Option | None:
         got = self.fields(node, where, ("label", "next"), OPTION_KEYS[2:])
@@ -389,7 +424,20 @@ class _Builder(FieldReader):
         if None in (title, why, source, script, message, emergency) or not steps:
             return None
         assert title and why and source and script is not None and message is not None
-        return Outcome(node_id, title, steps, why, source, script, message, bool(emergency), mark)
+        marks = {k: got[k].mark for k in ("script", "text") if k in got}
+        return Outcome(
+            node_id,
+            title,
+            steps,
+            why,
+            source,
+            script,
+            message,
+            bool(emergency),
+            mark,
+            marks.get("script", mark),
+            marks.get("text", mark),
+        )
 
     def example(self, node: YNode, where: str) -> Example | None:
         got = self.fields(node, where, ("name", "answers", "outcome"), ("facts",))

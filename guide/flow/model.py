@@ -6,6 +6,7 @@ a person can get wrong carries a `Mark`, so a problem can point at its line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -31,6 +32,14 @@ class Mark:
 NOWHERE = Mark("<flow>", 1, 1)
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text safe to print on one terminal line: controls and line breaks as `\\xNN` escapes."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a flow, located and worded for the person who wrote it.
@@ -43,6 +52,11 @@ class Problem:
     severity: Severity
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        # Messages quote what the author wrote; printed as-is, an escape code in
+        # a key would reach the terminal, and a line break would split the line.
+        object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
         return f"{self.mark}: {self.severity}: {self.message}"
@@ -125,7 +139,7 @@ class Option:
     next: Target
     key: str | None = None
     aliases: tuple[str, ...] = ()
-    sets: Facts = field(default_factory=lambda: MappingProxyType({}))
+    sets: Facts = field(default_factory=lambda: MappingProxyType({}), hash=False)
     when: Condition | None = None
     is_escape: bool = False
     """True for the flow's escape options, which every question offers."""
@@ -246,6 +260,8 @@ class Outcome:
     text: str = ""
     emergency: bool = False
     mark: Mark = NOWHERE
+    script_mark: Mark = NOWHERE
+    text_mark: Mark = NOWHERE
 
 
 Node: TypeAlias = Ask | Say | Wait | Input | Route | Goto | Outcome
@@ -267,7 +283,7 @@ class Example:
     name: str
     answers: tuple[str, ...]
     outcome: str
-    facts: Facts = field(default_factory=lambda: MappingProxyType({}))
+    facts: Facts = field(default_factory=lambda: MappingProxyType({}), hash=False)
     mark: Mark = NOWHERE
 
 

@@ -16,8 +16,13 @@ from guide.flow.yamltree import CONTROL, MapNode, Scalar, SeqNode, YNode
 
 T = TypeVar("T")
 
-YAML11_BOOLS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
-NULLS = frozenset({"", "~", "null"})
+# Exactly the spellings YAML 1.1 resolves to booleans and null (not every casing).
+YAML11_BOOLS = frozenset(
+    v
+    for w in ("y", "n", "yes", "no", "on", "off", "true", "false")
+    for v in (w, w.title(), w.upper())
+)
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class FieldReader:
@@ -46,6 +51,8 @@ class FieldReader:
         first: dict[str, Mark] = {}
         for key, value in node.items:
             self.check_bool_trap(key)
+            if self.has_control(key, "a key"):
+                continue
             if key.value in seen:
                 self.report(
                     key.mark,
@@ -66,8 +73,19 @@ class FieldReader:
                 self.report(node.mark, "missing-key", f"{where} needs `{name}`")
         return seen
 
+    def has_control(self, scalar: Scalar, where: str) -> bool:
+        """Report (once) a scalar carrying control characters or escape codes."""
+        bad = CONTROL.search(scalar.value)
+        if bad:
+            self.report(
+                scalar.mark,
+                "control-character",
+                f"{where} contains control character U+{ord(bad.group()):04X}; flows hold plain text",
+            )
+        return bad is not None
+
     def check_bool_trap(self, scalar: Scalar) -> None:
-        if scalar.plain and scalar.value.lower() in YAML11_BOOLS:
+        if scalar.plain and scalar.value in YAML11_BOOLS:
             self.report(
                 scalar.mark,
                 "yaml11-boolean",
@@ -82,19 +100,13 @@ class FieldReader:
             kind = "a list" if isinstance(node, SeqNode) else "a mapping"
             self.report(node.mark, "wrong-type", f"{where} must be text, not {kind}")
             return None
-        if node.plain and node.value.lower() in NULLS:
+        if node.plain and node.value in NULLS:
             if allow_empty:
                 return ""
             self.report(node.mark, "empty", f"{where} has no value")
             return None
         self.check_bool_trap(node)
-        bad = CONTROL.search(node.value)
-        if bad:
-            self.report(
-                node.mark,
-                "control-character",
-                f"{where} contains control character U+{ord(bad.group()):04X}; flows hold plain text",
-            )
+        if self.has_control(node, where):
             return None
         if not allow_empty and not node.value.strip():
             self.report(node.mark, "empty", f"{where} is empty")
@@ -169,6 +181,8 @@ class FieldReader:
             return result
         first: dict[str, int] = {}
         for key, item in node.items:
+            if self.has_control(key, "a key"):
+                continue
             name = self.pattern(key, f"the name in {where}", key_regex, key_rule)
             if name is None:
                 continue

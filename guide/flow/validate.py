@@ -306,7 +306,7 @@ class _Checker:
     # --- facts and examples ---------------------------------------------------------
 
     def check_facts(self) -> None:
-        self.problems.extend(fact_problems(self.flow))
+        self.problems.extend(fact_problems(self.flow, complete=not self.broken))
 
     def check_examples(self) -> None:
         """Walk the examples, but only on a flow that is otherwise sound."""

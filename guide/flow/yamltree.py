@@ -79,16 +79,20 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def too_large(file: str, size: int, limits: Limits) -> FlowError:
+    return located(
+        file,
+        1,
+        1,
+        "too-large",
+        f"the file is {size:,} bytes; a flow may be at most {limits.max_bytes:,} bytes",
+    )
+
+
 def decode(data: bytes, file: str, limits: Limits) -> str:
     """UTF-8 bytes → text, or a located `FlowError` saying what is wrong with them."""
     if len(data) > limits.max_bytes:
-        raise located(
-            file,
-            1,
-            1,
-            "too-large",
-            f"the file is {len(data):,} bytes; a flow may be at most {limits.max_bytes:,} bytes",
-        )
+        raise too_large(file, len(data), limits)
     if b"\x00" in data[:8192]:
         raise located(file, 1, 1, "binary", "this is a binary file, not a YAML flow")
     try:
@@ -134,6 +138,9 @@ def _syntax_error(file: str, text: str, exc: yaml.YAMLError) -> FlowError:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    began = getattr(exc, "context_mark", None)
+    if context and began is not None and began.line + 1 != line:
+        context += f" that began at line {began.line + 1}"
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     lines = text.splitlines()
     at = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
@@ -202,8 +209,9 @@ class _TreeBuilder:
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(
-                event, "tag", f"tags (`{tag}`) are not allowed; types come from the flow language"
+                event, "tag", f"tags (`{shown}`) are not allowed; types come from the flow language"
             )
         self.count += 1
         if self.count > self.limits.max_yaml_nodes:

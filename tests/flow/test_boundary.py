@@ -1,0 +1,28 @@
+"""The core never imports Textual or Rich: the plain face, `check` and tests run without them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORE = sorted(
+    f"guide.flow.{p.stem}"
+    for p in (Path(__file__).resolve().parents[2] / "guide" / "flow").glob("*.py")
+    if p.stem != "__init__"
+)
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_imports_without_textual(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""
