@@ -1,0 +1,299 @@
+"""The chat: the guide's questions and the person's answers, then the outcome card.
+
+The screen renders `Walk.current` and turns keys, clicks and typed text into
+walk moves. What the walk means lives in the engine, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, clean
+from guide.flow.match import Choice
+from guide.flow.model import Input as InputNode
+from guide.flow.model import Say, Wait
+from guide.library import FlowOpenError, open_flow, resolver
+from guide.tui.screens.keys import KeysScreen
+from guide.tui.screens.picker import PickerScreen
+from guide.tui.screens.why import WhyScreen
+from guide.tui.widgets.bubble import Bubble, Speaker
+from guide.tui.widgets.choices import Choices
+from guide.tui.widgets.countdown import Countdown
+from guide.tui.widgets.outcome_card import OutcomeCard
+
+MAX_BUBBLES = 150
+"""Live widgets kept in the transcript; older ones go, so a long walk stays fast."""
+
+OUTCOME_ACTIONS = (
+    ("copy", "Copy the words to use  (c)"),
+    ("restart", "Start again  (r)"),
+    ("flows", "Open another flow  (f)"),
+)
+
+
+class ChatScreen(Screen[None]):
+    """One walk as a conversation."""
+
+    BINDINGS = [
+        Binding("exclamation_mark", "emergency", "Emergency", priority=True, id="emergency"),
+        Binding("b", "back", "Back", id="back"),
+        Binding("r", "restart", "Restart", id="restart"),
+        Binding("w", "why", "Why?", id="why"),
+        Binding("h", "question_help", "Help", id="help"),
+        Binding("c", "copy", "Copy", id="copy"),
+        Binding("slash", "type", "Type an answer", show=False, id="type"),
+        Binding("f", "flows", "Flows", id="flows"),
+        Binding("question_mark", "keys", "Keys", id="keys"),
+        Binding("escape", "focus_choices", "Answers", show=False),
+        Binding("space", "timer('start')", "Start timer", show=False),
+        Binding("z", "timer('snooze')", "Snooze", show=False),
+        Binding("s", "timer('skip')", "Skip timer", show=False),
+        *(Binding(str(n), f"number({n})", f"Answer {n}", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, walk: Walk) -> None:
+        super().__init__()
+        self.walk = walk
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield VerticalScroll(id="transcript")
+        with Vertical(id="answer-area"):
+            yield Choices(id="choices")
+            yield Input(id="free-text", select_on_focus=False, compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = self.walk.flow.title
+        self.query_one("#transcript", VerticalScroll).anchor()
+        self.show_step()
+
+    # --- showing the current step ------------------------------------------------------
+
+    def say(self, text: str, speaker: Speaker) -> None:
+        transcript = self.query_one("#transcript", VerticalScroll)
+        transcript.mount(Bubble(text, speaker, self.walk.depth))
+        if len(transcript.children) > MAX_BUBBLES:
+            transcript.children[0].remove()
+
+    def show_step(self) -> None:
+        """Ask the current step: a bubble for it, and the right way to answer below."""
+        step = self.walk.current
+        choices = self.query_one(Choices)
+        free_text = self.query_one("#free-text", Input)
+        self.query("#countdown").remove()
+        free_text.value = ""
+        free_text.display = isinstance(step, (Question, InputNode))
+        choices.display = True
+        if isinstance(step, Question):
+            self.say(step.text, "guide")
+            choices.offer(step.choices)
+            free_text.placeholder = "…or say it in your own words, then Enter"
+        elif isinstance(step, InputNode):
+            self.say(step.text, "guide")
+            choices.offer((), () if step.required else (("skip", "Skip this"),))
+            free_text.placeholder = "Type here, then Enter"
+        elif isinstance(step, Say):
+            self.say(step.text, "guide")
+            choices.offer((), (("continue", "Continue"),))
+        elif isinstance(step, Wait):
+            self.say(step.text or "Wait a little before you act.", "guide")
+            choices.display = False
+            self.query_one("#answer-area").mount(Countdown(step.seconds, id="countdown"), before=0)
+        else:
+            self.show_outcome(step)
+        self.refresh_bindings()
+        self.call_after_refresh(self.action_focus_choices)
+
+    def show_outcome(self, advice: Advice) -> None:
+        """The card, scrolled so its title is in view (it may be taller than the screen)."""
+        transcript = self.query_one("#transcript", VerticalScroll)
+        card = OutcomeCard(advice, self.walk.current_flow)
+        transcript.anchor(False)
+        transcript.mount(card)
+        actions = OUTCOME_ACTIONS if (advice.text or advice.script) else OUTCOME_ACTIONS[1:]
+        self.query_one(Choices).offer((), actions)
+
+    def mark_undone(self, depth: int) -> None:
+        """Bubbles from `depth` on belong to answers that were taken back."""
+        for bubble in self.query(Bubble):
+            if bubble.depth >= depth:
+                bubble.add_class("-undone")
+        self.query(OutcomeCard).add_class("-undone")
+
+    # --- moves ----------------------------------------------------------------------------
+
+    def choose(self, choice: Choice) -> None:
+        self.say(choice.option.label, "person")
+        try:
+            self.walk.choose(choice)
+        except WalkError as exc:
+            self.notify(str(exc), title="This flow cannot go on", severity="error", markup=False)
+            return
+        self.show_step()
+
+    @on(Choices.Picked)
+    def picked(self, event: Choices.Picked) -> None:
+        """A choice was picked by number, arrows + Enter, or the mouse."""
+        self.choose(event.choice)
+
+    @on(Choices.Acted)
+    def acted(self, event: Choices.Acted) -> None:
+        """An action row (continue, skip, copy, restart, flows) was picked."""
+        if event.action in ("continue", "skip"):
+            if event.action == "skip":
+                self.walk.enter("")
+            else:
+                self.walk.proceed()
+            self.show_step()
+        else:
+            getattr(self, f"action_{event.action}")()
+
+    @on(Input.Submitted, "#free-text")
+    def typed(self, event: Input.Submitted) -> None:
+        """Free text: a value for an input step, or words to match against the choices."""
+        text = clean(event.value)
+        step = self.walk.current
+        if isinstance(step, InputNode):
+            try:
+                self.walk.enter(text)
+            except InvalidInput as exc:
+                self.notify(str(exc).capitalize(), severity="warning", markup=False)
+                return
+            self.say(text.strip() or "(skipped)", "person")
+            self.show_step()
+        elif isinstance(step, Question) and text.strip():
+            self.answer_in_words(step, text)
+
+    def answer_in_words(self, step: Question, text: str) -> None:
+        reply = self.walk.reply(text)
+        if reply.accepted:
+            label = self.walk.moves[-1].label
+            self.say(f"{text.strip()}  →  {label}", "person")
+            self.show_step()
+            return
+        self.say(text, "person")
+        if reply.suggestions:
+            self.say("I'm not sure which you meant. Did you mean one of these?", "note")
+            self.query_one(Choices).offer(
+                reply.suggestions, (("all", "None of these: show all answers"),)
+            )
+        else:
+            self.say(
+                "I couldn't match that to an answer. Pick one below, or say it another way.", "note"
+            )
+        self.query_one("#free-text", Input).value = ""
+        self.action_focus_choices()
+
+    @on(Countdown.Finished)
+    def waited(self, event: Countdown.Finished) -> None:
+        """The wait is over: ring the bell when time ran out, then go on."""
+        if not event.skipped:
+            self.app.bell()
+            self.notify("Time is up. Did they call back?", title="Wait over", markup=False)
+        self.walk.proceed()
+        self.show_step()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        step = self.walk.current
+        if action == "copy":
+            return isinstance(step, Advice) and bool(step.text or step.script)
+        if action == "timer":
+            return isinstance(step, Wait)
+        if action == "back":
+            return self.walk.depth > 0
+        if action == "question_help":
+            return bool(self.walk.why().help)
+        return True
+
+    def action_number(self, number: int) -> None:
+        self.query_one(Choices).pick_number(number)
+
+    def action_emergency(self) -> None:
+        """Jump to the emergency exit from anywhere in the walk."""
+        if self.walk.flow.escape:
+            self.say(self.walk.current_flow.escape[0].label, "person")
+            self.walk.escape()
+            self.show_step()
+
+    def action_back(self) -> None:
+        if self.walk.back():
+            self.query_one("#transcript", VerticalScroll).anchor()
+            self.mark_undone(self.walk.depth)
+            self.say("You went back to change an answer.", "note")
+            self.show_step()
+
+    def action_restart(self) -> None:
+        self.walk.restart()
+        transcript = self.query_one("#transcript", VerticalScroll)
+        transcript.remove_children()
+        transcript.anchor()
+        self.show_step()
+
+    def action_question_help(self) -> None:
+        """The current question's help, as a note in the transcript."""
+        help_text = self.walk.why().help
+        self.say(help_text or "There is no extra help for this step.", "note")
+
+    def action_why(self) -> None:
+        self.app.push_screen(WhyScreen(self.walk.why()))
+
+    def action_copy(self) -> None:
+        cards = self.query(OutcomeCard).last()
+        self.app.copy_to_clipboard(cards.words)
+        self.notify("Copied to the clipboard. Paste it into your message.", markup=False)
+
+    def action_type(self) -> None:
+        free_text = self.query_one("#free-text", Input)
+        if free_text.display:
+            free_text.focus()
+
+    def action_focus_choices(self) -> None:
+        if isinstance(self.walk.current, InputNode):
+            self.query_one("#free-text", Input).focus()
+        elif self.query("#countdown"):
+            for button in self.query("#countdown #start"):
+                button.focus()
+        else:
+            self.query_one(Choices).focus()
+
+    def action_timer(self, what: str) -> None:
+        countdown = self.query_one(Countdown)
+        {"start": countdown.start, "snooze": countdown.snooze, "skip": countdown.skip}[what]()
+
+    def action_flows(self) -> None:
+        """Open the flow picker; a flow picked there starts a new walk here."""
+        self.app.push_screen(PickerScreen(self.walk.flow.path), self.open_flow)
+
+    def open_flow(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            flow = open_flow(path)
+        except FlowOpenError as exc:
+            self.notify(str(exc), title="Cannot open that flow", severity="error", markup=False)
+            return
+        self.walk = Walk(flow, resolver([flow]))
+        self.title = flow.title
+        self.action_restart()
+
+    def action_keys(self) -> None:
+        self.app.push_screen(KeysScreen(self.active_bindings))
+
+    def action_all(self) -> None:
+        """Back from "did you mean" to every answer of the question."""
+        self.show_choices_again()
+
+    def show_choices_again(self) -> None:
+        step = self.walk.current
+        if isinstance(step, Question):
+            self.query_one(Choices).offer(step.choices)

@@ -1,0 +1,42 @@
+"""“Why am I asked this?”: the question's help, and what the person said so far."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from guide.flow.engine import Why
+
+
+class WhyScreen(ModalScreen[None]):
+    """A dialog; any of Escape, Enter, `w` or `q` closes it."""
+
+    BINDINGS = [
+        Binding("escape,enter,w,q", "dismiss", "Close", id="close"),
+    ]
+
+    def __init__(self, why: Why) -> None:
+        super().__init__()
+        self.why = why
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(Content("Why am I asked this?"), classes="dialog-title")
+            if self.why.help:
+                yield Static(Content(self.why.help))
+            if self.why.trail:
+                yield Static(Content("What you told me so far:"), classes="label")
+                for reason in self.why.trail:
+                    yield Static(
+                        Content.assemble("• ", reason.asked, ("  →  ", "bold"), reason.answered)
+                    )
+            else:
+                yield Static(Content("This is the first question: nothing is decided yet."))
+            yield Static(Content("Escape or Enter to go back to the chat"), classes="hint")
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(result)

@@ -1,0 +1,64 @@
+"""The answers on offer, as a keyboard- and mouse-friendly list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from guide.flow.match import Choice
+
+
+class Choices(OptionList):
+    """Numbered answers; Enter or a click picks one and posts `Choices.Picked`.
+
+    Besides `Choice`s from the walk it can hold plain actions (continue, start
+    again), which post `Choices.Acted` with the action's name.
+    """
+
+    @dataclass
+    class Picked(Message):
+        """The person picked one of the walk's choices."""
+
+        choice: Choice
+
+    @dataclass
+    class Acted(Message):
+        """The person picked an action such as "continue" or "restart"."""
+
+        action: str
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[Choice | str] = []
+
+    def offer(self, choices: tuple[Choice, ...], actions: tuple[tuple[str, str], ...] = ()) -> None:
+        """Show these choices, then these (action, label) pairs."""
+        self.clear_options()
+        self._items = [*choices, *(name for name, _ in actions)]
+        prompts: list[Option] = []
+        for choice in choices:
+            handle = Content.styled(f" {choice.handle} ", "bold reverse")
+            prompts.append(Option(Content.assemble(handle, "  ", choice.option.label)))
+        prompts += [Option(Content.assemble(" ▸   ", label)) for _, label in actions]
+        self.add_options(prompts)
+        if prompts:
+            self.highlighted = 0
+
+    def pick_number(self, number: int) -> bool:
+        """Pick the choice with this number; False when there is none."""
+        for item in self._items:
+            if not isinstance(item, str) and item.number == number:
+                self.post_message(self.Picked(item))
+                return True
+        return False
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self._items[event.option_index]
+        self.post_message(self.Acted(item) if isinstance(item, str) else self.Picked(item))

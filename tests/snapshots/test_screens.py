@@ -1,0 +1,57 @@
+"""How the chat looks, at 80x24 and 60x20, in the dark and the light theme.
+
+Each picture must show: the guide's bubbles and the numbered answers with the
+emergency exit (`!`) and the footer's Emergency key; a "did you mean" with the
+two closest answers and a way back to all of them; the outcome card with its
+title, steps, why, filled-in message and source; the keys screen.
+Accept new pictures with `pytest --snapshot-update` after looking at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from guide.flow.engine import Walk
+from guide.library import find_flow, open_flow, resolver
+from guide.tui.app import GuideApp, make_app
+
+SIZES = [(80, 24), (60, 20)]
+THEMES = ["textual-dark", "textual-light"]
+
+SCREENS: dict[str, list[str]] = {
+    # the first question, after the opening note
+    "first-question": ["enter"],
+    # free text naming two answers at once: "did you mean" with both
+    "did-you-mean": ["enter", "3", "slash", *"my friend from work", "enter"],
+    # the outcome card with the names typed in
+    "outcome": ["enter", "3", "2", "2", *"Sam", "enter", *"Alex", "enter"],
+    # the list of keys
+    "keys": ["enter", "question_mark"],
+}
+
+
+def app() -> GuideApp:
+    flow = open_flow(find_flow("hang-up"))
+    return make_app(Walk(flow, resolver([flow])))
+
+
+def setup(theme: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        pilot.app.theme = theme
+        for text_input in pilot.app.screen.query(Input):
+            text_input.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, screen: str, size: tuple[int, int], theme: str) -> None:  # type: ignore[no-untyped-def]
+    keys = [{" ": "space"}.get(k, k) for k in SCREENS[screen]]
+    assert snap_compare(app(), terminal_size=size, press=keys, run_before=setup(theme))
