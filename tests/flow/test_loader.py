@@ -730,3 +730,47 @@ def test_a_condition_with_no_values_is_an_error(name: str, line: int) -> None:
     assert located, problems
     assert "intent" in located[0].message
     assert located[0].mark.col in (16, 24)  # at the fact `intent` or at its empty `[]`
+
+
+@pytest.fixture
+def pure_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Load as if PyYAML had been built without libyaml."""
+    import yaml
+
+    from guide.flow import yamltree
+
+    monkeypatch.setattr(yamltree, "_EventLoader", yaml.SafeLoader)
+
+
+def test_the_pure_parser_gives_the_same_flow_as_the_c_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where libyaml is missing the loader falls back to PyYAML's pure parser:
+    # same nodes at the same marks, and no problems.
+    import yaml
+
+    from guide.flow import yamltree
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "minimal.yaml"
+    with_c = read_flow(path).flow
+    monkeypatch.setattr(yamltree, "_EventLoader", yaml.SafeLoader)
+    pure = read_flow(path)
+    assert pure.ok and pure.problems == ()
+    assert pure.flow is not None and with_c is not None
+    assert [(k, n.mark) for k, n in pure.flow.nodes.items()] == [
+        (k, n.mark) for k, n in with_c.nodes.items()
+    ]
+
+
+@pytest.mark.usefixtures("pure_parser")
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"[" * 100_000, "too-deep"),  # the pure parser would hit RecursionError when composing
+        (b"a: &x [1]\nb: *x\n", "anchor"),
+        (b"a: [1, 2\n", "yaml-syntax"),
+    ],
+    ids=["deep", "anchor", "syntax"],
+)
+def test_the_pure_parser_fails_the_same_way(data: bytes, code: str) -> None:
+    with pytest.raises(FlowError) as caught:
+        load_flow(data, "pure.yaml")
+    assert caught.value.problems[0].code == code
