@@ -52,8 +52,8 @@ def bundled_dir() -> Path:
 
 
 def bundled_flows() -> list[Path]:
-    """Every bundled flow file, by name."""
-    return sorted(bundled_dir().glob("*.yaml"))
+    """Every bundled flow file: the default flow first, then by name."""
+    return sorted(bundled_dir().glob("*.yaml"), key=lambda p: (p.stem != DEFAULT_FLOW, p.name))
 
 
 def find_flow(name: str) -> Path:

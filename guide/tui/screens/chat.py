@@ -23,6 +23,7 @@ from guide.library import FlowOpenError, open_flow, resolver
 from guide.tui.screens.keys import KeysScreen
 from guide.tui.screens.picker import PickerScreen
 from guide.tui.screens.why import WhyScreen
+from guide.tui.widgets.answer_input import AnswerInput
 from guide.tui.widgets.bubble import Bubble, Speaker
 from guide.tui.widgets.choices import Choices
 from guide.tui.widgets.countdown import Countdown
@@ -61,13 +62,15 @@ class ChatScreen(Screen[None]):
     def __init__(self, walk: Walk) -> None:
         super().__init__()
         self.walk = walk
+        self.countdown: Countdown | None = None
+        """The timer of the current `wait` step, if the walk is at one."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield VerticalScroll(id="transcript")
         with Vertical(id="answer-area"):
             yield Choices(id="choices")
-            yield Input(id="free-text", select_on_focus=False, compact=True)
+            yield AnswerInput(id="free-text", select_on_focus=False, compact=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -88,7 +91,9 @@ class ChatScreen(Screen[None]):
         step = self.walk.current
         choices = self.query_one(Choices)
         free_text = self.query_one("#free-text", Input)
-        self.query("#countdown").remove()
+        if self.countdown is not None:
+            self.countdown.remove()
+            self.countdown = None
         free_text.value = ""
         free_text.display = isinstance(step, (Question, InputNode))
         choices.display = True
@@ -105,12 +110,14 @@ class ChatScreen(Screen[None]):
             choices.offer((), (("continue", "Continue"),))
         elif isinstance(step, Wait):
             self.say(step.text or "Wait a little before you act.", "guide")
+            choices.offer(())
             choices.display = False
-            self.query_one("#answer-area").mount(Countdown(step.seconds, id="countdown"), before=0)
+            self.countdown = Countdown(step.seconds)
+            self.query_one("#answer-area").mount(self.countdown, before=0)
         else:
             self.show_outcome(step)
         self.refresh_bindings()
-        self.call_after_refresh(self.action_focus_choices)
+        self.call_after_refresh(self.focus_step)
 
     def show_outcome(self, advice: Advice) -> None:
         """The card, scrolled so its title is in view (it may be taller than the screen)."""
@@ -134,6 +141,9 @@ class ChatScreen(Screen[None]):
         self.say(choice.option.label, "person")
         try:
             self.walk.choose(choice)
+        except InvalidInput as exc:
+            self.say(str(exc)[:1].upper() + str(exc)[1:] + ".", "note")
+            return
         except WalkError as exc:
             self.notify(str(exc), title="This flow cannot go on", severity="error", markup=False)
             return
@@ -149,6 +159,7 @@ class ChatScreen(Screen[None]):
         """An action row (continue, skip, copy, restart, flows) was picked."""
         if event.action in ("continue", "skip"):
             if event.action == "skip":
+                self.say("(skipped)", "person")
                 self.walk.enter("")
             else:
                 self.walk.proceed()
@@ -257,18 +268,30 @@ class ChatScreen(Screen[None]):
         if free_text.display:
             free_text.focus()
 
-    def action_focus_choices(self) -> None:
+    def focus_step(self) -> None:
+        """Where the keyboard starts at each step: the text line for an input step,
+        the timer's Start for a wait, the answers otherwise."""
         if isinstance(self.walk.current, InputNode):
             self.query_one("#free-text", Input).focus()
-        elif self.query("#countdown"):
-            for button in self.query("#countdown #start"):
-                button.focus()
+        elif self.countdown is not None:
+            self.countdown.focus_start()
         else:
             self.query_one(Choices).focus()
 
+    def action_focus_choices(self) -> None:
+        """Escape: from the text line back to the answers, where the keys work."""
+        choices = self.query_one(Choices)
+        if choices.display and choices.option_count:
+            choices.focus()
+        elif self.countdown is not None:
+            self.countdown.focus_start()
+        else:
+            self.set_focus(None)
+
     def action_timer(self, what: str) -> None:
-        countdown = self.query_one(Countdown)
-        {"start": countdown.start, "snooze": countdown.snooze, "skip": countdown.skip}[what]()
+        countdown = self.countdown
+        if countdown is not None:
+            {"start": countdown.start, "snooze": countdown.snooze, "skip": countdown.skip}[what]()
 
     def action_flows(self) -> None:
         """Open the flow picker; a flow picked there starts a new walk here."""

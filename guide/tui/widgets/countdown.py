@@ -51,7 +51,11 @@ class Countdown(Widget):
 
     def on_mount(self) -> None:
         self._show()
-        self.query_one("#start", Button).focus()
+        self.focus_start()
+
+    def focus_start(self) -> None:
+        for button in self.query("#start"):  # none yet before compose
+            button.focus()
 
     def watch_remaining(self) -> None:
         self._show()
@@ -66,7 +70,10 @@ class Countdown(Widget):
         self.query_one("#clock", Static).update(
             Content.assemble(("⏱ " + clock(self.remaining), "bold"), f"   ({state})")
         )
-        self.query_one("#start", Button).disabled = self.running
+        # Not disabled while running: focus stays put, so a second Enter is harmless.
+        self.query_one("#start", Button).label = Content(
+            "Running…" if self.running else "Start  (space)"
+        )
 
     def start(self) -> None:
         if not self.running:

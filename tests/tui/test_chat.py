@@ -1,0 +1,272 @@
+"""The chat screen through Pilot: answering by number, mouse, arrows and words.
+
+Every test drives the app as a person would (keys, clicks, typed text) and
+checks what is on the screen: the bubbles, the answer rows, the outcome card.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guide.flow.engine import Question
+from guide.flow.model import Flow, Wait
+from guide.tui.widgets.countdown import Countdown
+
+from .conftest import ChatFactory
+
+FIRST = "Do you know why the call ended?"
+ANGER = "They ended it on purpose, in anger or mid-argument"
+RUSHED = "They ended it on purpose, but not angrily (busy, rushed, another call)"
+ACCIDENT = "It looked like an accident: the line dropped or cut out"
+WHO = "Who was on the other end?"
+FRIEND = "A friend, family member or partner"
+WORK = "Someone from work: a client, colleague, boss or company"
+PROSPECT = "Someone I cold-called, a sales prospect"
+EMERGENCY = "This could be an emergency"
+
+
+async def test_first_screen_offers_continue(chat: ChatFactory, hang_up: Flow) -> None:
+    """The app opens on the `say` node: one guide bubble and a single "Continue" row."""
+    async with chat(hang_up) as c:
+        assert c.asked() == [
+            "Take one slow breath. A few short questions, and you will have one clear next step."
+        ]
+        assert c.labels() == ["Continue"]
+        assert c.app.focused is c.choices
+
+
+async def test_number_key_picks_that_answer(chat: ChatFactory, hang_up: Flow) -> None:
+    """Enter goes past the first `say`; "2" picks answer 2: a "You" bubble with its label,
+    then the next question with its own answers."""
+    async with chat(hang_up) as c:
+        await c.press("enter")
+        assert c.asked()[-1] == FIRST
+        assert c.answers() == [
+            f"1   {ACCIDENT}",
+            f"2   {ANGER}",
+            f"3   {RUSHED}",
+            "4   I'm not sure why",
+            f"!   {EMERGENCY}",
+        ]
+        await c.press("2")
+        assert c.bubbles()[-2:] == [f"You  {ANGER}", f"Guide  {WHO}"]
+        assert c.labels() == [FRIEND, WORK, PROSPECT, EMERGENCY]
+
+
+async def test_click_picks_an_answer(chat: ChatFactory, hang_up: Flow) -> None:
+    """Clicking the second row of the answer list picks answer 2."""
+    async with chat(hang_up) as c:
+        await c.pilot.click("#choices", offset=(2, 0))  # the single "Continue" row
+        await c.pilot.pause()
+        assert c.asked()[-1] == FIRST
+        # Each answer is one line at 80 columns, so row 1 is the second answer.
+        assert c.choices.region.height == c.choices.option_count
+        assert await c.pilot.click("#choices", offset=(10, 1))
+        await c.pilot.pause()
+        assert c.bubbles()[-2:] == [f"You  {ANGER}", f"Guide  {WHO}"]
+
+
+async def test_arrows_and_enter_pick_the_highlighted_answer(
+    chat: ChatFactory, hang_up: Flow
+) -> None:
+    """Down, down moves the highlight to answer 3; Enter picks it."""
+    async with chat(hang_up) as c:
+        await c.press("enter")
+        assert c.choices.highlighted == 0
+        await c.press("down", "down")
+        assert c.choices.highlighted == 2
+        await c.press("enter")
+        assert c.bubbles()[-2:] == [f"You  {RUSHED}", f"Guide  {WHO}"]
+
+
+async def test_free_text_picks_the_matching_answer(chat: ChatFactory, hang_up: Flow) -> None:
+    """ "/" focuses the text line; "I think my battery died" + Enter picks the accident
+    answer, and the bubble shows the words and "→" the answer they were taken as."""
+    async with chat(hang_up) as c:
+        await c.press("enter")
+        await c.press("slash")
+        assert c.app.focused is c.free_text
+        await c.type("I think my battery died")
+        assert c.free_text.value == "I think my battery died"
+        await c.press("enter")
+        assert f"You  I think my battery died  →  {ACCIDENT}" in c.bubbles()
+        # The accident branch waits for a call back first.
+        assert isinstance(c.walk.current, Wait)
+        assert c.app.screen.query(Countdown)
+        assert c.free_text.value == ""
+
+
+async def test_two_matches_ask_did_you_mean(chat: ChatFactory, hang_up: Flow) -> None:
+    """ "my friend from work" names both a friend and work: the guide asks which, offers
+    just those two and "None of these"; picking one goes on."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "2")
+        assert c.asked()[-1] == WHO
+        await c.say_in_words("my friend from work")
+        assert c.bubbles()[-2] == "You  my friend from work"
+        assert "Did you mean" in c.bubbles()[-1]
+        assert sorted(c.labels()) == sorted([FRIEND, WORK, "None of these: show all answers"])
+        assert c.labels()[-1] == "None of these: show all answers"
+        assert c.app.focused is c.choices
+        # The walk has not moved: the same question is still waiting.
+        assert c.walk.depth == 2
+        await c.press("2")  # answer 2 keeps its number in the shorter list
+        assert c.bubbles()[-2] == f"You  {WORK}"
+        assert c.asked()[-1] == "Does this need to be sorted out soon?"
+
+
+async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up: Flow) -> None:
+    """After "did you mean", the "None of these" row brings back every answer."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "2")
+        await c.say_in_words("my friend from work")
+        await c.press("end", "enter")
+        assert c.labels() == [FRIEND, WORK, PROSPECT, EMERGENCY]
+        assert c.asked()[-1] == WHO
+        await c.press("3")
+        assert c.bubbles()[-2] == f"You  {PROSPECT}"
+
+
+async def test_back_undoes_the_last_answer(chat: ChatFactory, hang_up: Flow) -> None:
+    """After two answers, "b" strikes out the last exchange, says so in a note, asks the
+    previous question again; a different answer then takes the other branch."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "2", "1")
+        assert c.asked()[-1] == "Does this need to be sorted out soon?"
+        await c.press("b")
+        bubbles = c.bubble_widgets()
+        undone = [str(b.content) for b in bubbles if b.has_class("-undone")]
+        assert f"You  {FRIEND}" in undone
+        assert "Guide  Does this need to be sorted out soon?" in undone
+        # The first answer stands.
+        assert not any(b.has_class("-undone") for b in bubbles if str(b.content) == f"You  {ANGER}")
+        assert c.bubbles()[-2] == "You went back to change an answer."
+        assert c.bubbles()[-1] == f"Guide  {WHO}"
+        assert c.labels() == [FRIEND, WORK, PROSPECT, EMERGENCY]
+        await c.press("3")
+        assert c.asked()[-1] == "Had they been talking with you before the line went dead?"
+        assert c.walk.facts["relationship"] == "prospect"
+
+
+async def test_back_is_not_offered_at_the_first_step(chat: ChatFactory, hang_up: Flow) -> None:
+    """At the very first step "b" does nothing and adds no note."""
+    async with chat(hang_up) as c:
+        before = c.bubbles()
+        await c.press("b")
+        assert c.bubbles() == before
+
+
+async def test_restart_clears_the_transcript(chat: ChatFactory, hang_up: Flow) -> None:
+    """ "r" after a few answers leaves only the first step on the screen."""
+    async with chat(hang_up) as c:
+        first = c.bubbles()
+        await c.press("enter", "2", "1")
+        await c.press("r")
+        assert c.bubbles() == first
+        assert c.labels() == ["Continue"]
+        assert c.walk.depth == 0
+        await c.press("enter")
+        assert c.asked()[-1] == FIRST
+
+
+async def test_help_adds_a_note(chat: ChatFactory, hang_up: Flow) -> None:
+    """ "h" at a question with help text shows that help as a note."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "h")
+        assert c.last_bubble().startswith("The reason shapes what helps now.")
+
+
+async def test_emergency_from_deep_in_the_walk(chat: ChatFactory, hang_up: Flow) -> None:
+    """Five answers in, "!" shows the emergency card; its first step names the
+    emergency number."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "2", "1", "1", "2")
+        assert c.asked()[-1] == "What would you like to happen next?"
+        await c.press("exclamation_mark")
+        assert f"You  {EMERGENCY}" in c.bubbles()
+        card = c.card()
+        assert card.has_class("-emergency")
+        assert "Treat this as an emergency" in c.card_text("title")
+        first_step = c.card_text("steps").splitlines()[0]
+        assert "emergency number" in first_step
+        assert "112" in first_step
+        # The card offers what to do next; copy comes first because there is a script.
+        assert c.labels()[0].startswith("Copy the words to use")
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        # a question, after "/" and half a sentence in the text line
+        ("enter", "slash", *"they were"),
+        # a name step, where the text line has focus by itself, half a name typed
+        ("enter", "3", "1", "2", *"Sa"),
+    ],
+    ids=["question", "name-step"],
+)
+async def test_emergency_works_while_typing(
+    chat: ChatFactory, hang_up: Flow, keys: tuple[str, ...]
+) -> None:
+    """With the text line focused and something typed, "!" still jumps to the emergency
+    card (the binding is a priority one, so it must beat the input)."""
+    async with chat(hang_up) as c:
+        await c.press(*keys)
+        assert c.app.focused is c.free_text
+        await c.press("exclamation_mark")
+        assert c.walk.finished, f"'!' was typed into the text line: {c.free_text.value!r}"
+        assert c.card().has_class("-emergency")
+
+
+async def test_answer_after_the_emergency_card_restarts(chat: ChatFactory, hang_up: Flow) -> None:
+    """On the outcome card, the "Start again" row starts a fresh walk."""
+    async with chat(hang_up) as c:
+        await c.press("exclamation_mark")
+        rows = c.labels()
+        start_again = next(i for i, row in enumerate(rows) if row.startswith("Start again"))
+        c.choices.highlighted = start_again
+        await c.press("enter")
+        assert c.walk.depth == 0
+        assert c.labels() == ["Continue"]
+
+
+async def test_copy_fills_in_the_names(chat: ChatFactory, hang_up: Flow) -> None:
+    """Walk "a friend cut off while I am in a meeting", type "Sam" and "Alex" at the name
+    steps; "c" copies the message with both names and a notification says so."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "1")  # an accident: the wait for a call back
+        await c.press("s")  # skip the wait
+        assert c.asked()[-1] == "Did they call you back?"
+        await c.press("2", "1", "2")  # not yet, a friend, a call would feel wrong
+        assert c.asked()[-1] == "What is their first name?"
+        await c.enter_value("Sam")
+        assert c.bubbles()[-2] == "You  Sam"
+        assert c.asked()[-1] == "And your name, for the words to use?"
+        await c.enter_value("Alex")
+        assert "Send a short message instead" in c.card_text("title")
+        expected = (
+            "Hi Sam, it's Alex. Sorry our call ended so suddenly. "
+            "Happy to pick it up whenever suits you: ring me, or just reply here."
+        )
+        assert c.card_text("text") == expected
+        await c.press("c")
+        assert c.app.clipboard == expected
+        assert any("Copied to the clipboard" in note for note in c.said())
+
+
+async def test_empty_names_use_the_defaults(chat: ChatFactory, hang_up: Flow) -> None:
+    """Leaving both names empty (just Enter) fills the message with the flow's defaults."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "3", "1", "2")  # rushed friend, calling feels wrong
+        await c.enter_value("")
+        assert c.bubbles()[-2] == "You  (skipped)"
+        await c.enter_value("")
+        assert c.card_text("text").startswith("Hi there, it's me.")
+
+
+async def test_copy_is_not_offered_before_an_outcome(chat: ChatFactory, hang_up: Flow) -> None:
+    """ "c" in the middle of the walk does nothing: nothing is copied, nothing is said."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "c")
+        assert c.app.clipboard == ""
+        assert c.said() == []
+        assert isinstance(c.walk.current, Question)
