@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, TypeAlias
 
+from guide.flow import compute
 from guide.flow.conditions import holds
 from guide.flow.match import Choice, Match, match
 from guide.flow.model import (
     Ask,
+    Compute,
     Facts,
     Flow,
     Goto,
@@ -45,7 +47,9 @@ class WalkError(Exception):
 
 
 class InvalidInput(ValueError):
-    """An `input` value that does not fit; the message is for the person."""
+    """An answer the walk cannot take (a value that does not fit, a sum that
+    cannot be done with it); the message is for the person, and the walk
+    stays where it was."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +266,10 @@ class Walk:
                 return Reply(False, found.suggestions, "did you mean one of these?")
             if found.picked is None:
                 return Reply(False, (), "that does not match any answer here")
-            self.choose(found.picked)
+            try:
+                self.choose(found.picked)
+            except InvalidInput as exc:
+                return Reply(False, (), str(exc))
         elif isinstance(step, Input):
             try:
                 self.enter(text)
@@ -307,6 +314,13 @@ class Walk:
                 raise WalkError(f"flow `{flow.id}` has no node `{target.node}`")
             if isinstance(node, Route):
                 target = next(b.next for b in node.branches if holds(b.when, facts))
+            elif isinstance(node, Compute):
+                try:
+                    results = compute.run(node.function, node.inputs, facts, node.fact)
+                except compute.ComputeError as exc:
+                    raise InvalidInput(str(exc)) from None
+                facts = MappingProxyType({**facts, **results})
+                target = node.next
             elif isinstance(node, Goto):
                 target = node.target
             else:

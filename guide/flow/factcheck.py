@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from guide.flow.compute import FUNCTIONS
 from guide.flow.conditions import tests_in
-from guide.flow.model import Ask, FactIs, Flow, Input, Mark, Problem, Route
+from guide.flow.model import Ask, Compute, FactIs, Flow, Input, Mark, Problem, Route
 from guide.flow.suggest import did_you_mean
 from guide.flow.template import placeholders
 
@@ -27,6 +28,12 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
             options += node.options
         elif isinstance(node, Input):
             free.add(node.fact)
+        elif isinstance(node, Compute) and node.function in FUNCTIONS:
+            for suffix, possible in FUNCTIONS[node.function].outputs.items():
+                if possible:
+                    values[node.fact + suffix].update(possible)
+                else:
+                    free.add(node.fact + suffix)
     for option in options:
         for fact, value in option.sets.items():
             values[fact].add(value)
@@ -47,6 +54,12 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
                             f"{did_you_mean(value, values[test.fact])}",
                         )
                     )
+    for node in flow.nodes.values():
+        if isinstance(node, Compute) and node.function in FUNCTIONS:
+            for wanted in FUNCTIONS[node.function].inputs:
+                fact = node.inputs.get(wanted, wanted)
+                if fact not in known:
+                    problems.append(_never_set(node.mark, fact, known))
     for outcome in flow.outcomes():
         for template, mark in (
             (outcome.script, outcome.script_mark),

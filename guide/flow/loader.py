@@ -22,6 +22,7 @@ from guide.flow.model import (
     AnyOf,
     Ask,
     Branch,
+    Compute,
     Condition,
     Example,
     FactIs,
@@ -84,6 +85,7 @@ KIND_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "input": (("input", "fact", "next"), ("type", "required", "min", "max", "help")),
     "route": (("route",), ()),
     "goto": (("goto",), ()),
+    "compute": (("compute", "fact", "next"), ("with",)),
     "outcome": (("outcome", "steps", "why", "source"), ("script", "text", "emergency")),
 }
 
@@ -406,6 +408,23 @@ class _Builder(FieldReader):
     def build_goto(self, node_id: str, got: dict[str, YNode], mark: Mark) -> Node | None:
         target = self.target(got["goto"], "`goto`")
         return Goto(node_id, target, mark) if target else None
+
+    def build_compute(self, node_id: str, got: dict[str, YNode], mark: Mark) -> Node | None:
+        name = self.text(got["compute"], "`compute`")
+        fact = self.pattern(got["fact"], "`fact`", FACT, "lower_case_with_underscores")
+        target = self.target(got["next"], "`next`")
+        inputs: dict[str, str] = {}
+        if "with" in got:
+            inputs = self.mapping_of(
+                got["with"],
+                "`with`",
+                FACT,
+                "lower_case_with_underscores",
+                lambda n, w: self.pattern(n, w, FACT, "a fact name, lower_case_with_underscores"),
+            )
+        if name is None or fact is None or target is None:
+            return None
+        return Compute(node_id, name, fact, target, MappingProxyType(inputs), got["compute"].mark)
 
     def build_outcome(self, node_id: str, got: dict[str, YNode], mark: Mark) -> Node | None:
         title = self.text(got["outcome"], "`outcome`")

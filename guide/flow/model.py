@@ -248,6 +248,22 @@ class Goto:
 
 
 @dataclass(frozen=True, slots=True)
+class Compute:
+    """Runs a named function from the registry on facts and stores what it gives.
+
+    `inputs` maps each of the function's inputs to the fact holding it; an
+    input not listed is read from the fact of the same name.
+    """
+
+    id: str
+    function: str
+    fact: str
+    next: Target
+    inputs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    mark: Mark = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """The recommended next step: what to do, in order, why, the words, the source."""
 
@@ -264,16 +280,8 @@ class Outcome:
     text_mark: Mark = NOWHERE
 
 
-Node: TypeAlias = Ask | Say | Wait | Input | Route | Goto | Outcome
-NODE_KINDS: tuple[str, ...] = (
-    "ask",
-    "say",
-    "wait",
-    "input",
-    "route",
-    "goto",
-    "outcome",
-)
+Node: TypeAlias = Ask | Say | Wait | Input | Route | Goto | Compute | Outcome
+NODE_KINDS: tuple[str, ...] = ("ask", "say", "wait", "input", "route", "goto", "compute", "outcome")
 
 
 @dataclass(frozen=True, slots=True)

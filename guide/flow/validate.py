@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
 
+from guide.flow.compute import FUNCTIONS
 from guide.flow.examples import example_problems
 from guide.flow.factcheck import fact_problems
 from guide.flow.model import (
     Ask,
+    Compute,
     Flow,
     Input,
     Mark,
@@ -71,6 +73,8 @@ class _Checker:
                 self.check_input(node)
             elif isinstance(node, Outcome):
                 self.check_outcome(node)
+            elif isinstance(node, Compute):
+                self.check_compute(node)
         self.check_facts()
         self.check_examples()
 
@@ -293,6 +297,24 @@ class _Checker:
                 f"`min`/`max` apply to numbers; `{node.id}` asks for text",
                 "warning",
             )
+
+    def check_compute(self, node: Compute) -> None:
+        function = FUNCTIONS.get(node.function)
+        if function is None:
+            self.report(
+                node.mark,
+                "unknown-function",
+                f"there is no calculation `{node.function}`{did_you_mean(node.function, FUNCTIONS)};"
+                f" the ones there are: {', '.join(FUNCTIONS)}",
+            )
+            return
+        for name in node.inputs:
+            if name not in function.inputs:
+                self.report(
+                    node.mark,
+                    "unknown-input",
+                    f"`{node.function}` has no input `{name}`{did_you_mean(name, function.inputs)}",
+                )
 
     def check_outcome(self, outcome: Outcome) -> None:
         article = outcome.source.article
