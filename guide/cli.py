@@ -7,6 +7,7 @@ for, so `check`, `--plain` and `--help` start fast.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,13 +19,14 @@ from guide.flow.model import FlowError, Problem
 from guide.flow.validate import validate
 from guide.library import (
     DEFAULT_FLOW,
+    FLOWS_ENV,
     FlowNotFound,
     FlowOpenError,
     bundled_flows,
     find_flow,
-    linkable_flows,
     open_flow,
-    resolver,
+    scan,
+    user_dirs,
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
@@ -54,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="with --answers: print the finished walk as JSON"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    flows = commands.add_parser("flows", help="list the flows: bundled and your own")
+    flows.add_argument("--json", action="store_true", help="print the list as JSON")
     check = commands.add_parser("check", help="check flow files and point at each problem")
     check.add_argument(
         "files",
@@ -70,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args.files or bundled_flows())
+        if args.command == "flows":
+            return run_flows(args.json)
         return run_walk(args)
     except KeyboardInterrupt:
         return 130
@@ -88,12 +94,13 @@ def run_check(paths: Sequence[Path]) -> int:
             print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
         except FlowError as exc:
             problems += exc.problems
-    others = linkable_flows()
-    others.update({r.flow.id: list(r.flow.nodes) for r in results if r.flow})
+    known = dict(scan(paths).flows)
+    known.update({r.flow.id: r.flow for r in results if r.flow})
+    others = {flow_id: list(flow.nodes) for flow_id, flow in known.items()}
     for loaded in results:
         problems += loaded.problems
         if loaded.flow is not None:
-            problems += validate(loaded.flow, loaded.broken, others)
+            problems += validate(loaded.flow, loaded.broken, others, known.get)
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
@@ -106,10 +113,44 @@ def run_check(paths: Sequence[Path]) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
+def run_flows(as_json: bool) -> int:
+    """`hangup-guide flows`: every flow found, with its size and whether it opens."""
+    library = scan()
+    rows = [
+        {
+            "name": entry.name,
+            "title": entry.flow.title if entry.flow else "",
+            "nodes": len(entry.flow.nodes) if entry.flow else None,
+            "outcomes": len(entry.flow.outcomes()) if entry.flow else None,
+            "status": entry.status,
+            "origin": entry.origin,
+            "path": str(entry.path),
+        }
+        for entry in library.entries
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'NAME':<18} {'TITLE':<36} {'NODES':>5} {'OUTCOMES':>8}  STATUS")
+    for row in rows:
+        nodes = "" if row["nodes"] is None else row["nodes"]
+        outcomes = "" if row["outcomes"] is None else row["outcomes"]
+        print(
+            f"{row['name']:<18} {str(row['title'])[:36]:<36} {nodes:>5} {outcomes:>8}  {row['status']}"
+        )
+        if row["origin"] == "user":
+            print(f"{'':<18} {row['path']}")
+    folders = ", ".join(str(d) for d in user_dirs())
+    print(f"\nYour own flows go in: {folders} (or folders listed in ${FLOWS_ENV})", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_walk(args: argparse.Namespace) -> int:
     """A walk: the full-screen app, or the plain face with `--plain` or `--answers`."""
     try:
-        flow = open_flow(find_flow(args.flow))
+        path = find_flow(args.flow)
+        library = scan([path])
+        flow = open_flow(path, library)
     except FlowNotFound as exc:
         print(f"hangup-guide: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -120,7 +161,7 @@ def run_walk(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    walk = Walk(flow, resolver([flow]))
+    walk = Walk(flow, library.resolver())
     if not (args.plain or args.answers is not None):
         from guide.tui.app import make_app
 

@@ -165,7 +165,7 @@ def outcome_lines(advice: Advice, walk: Walk) -> list[str]:
     lines = [RULE, f"NEXT STEP: {node.title}", "", f"Why: {node.why}", "", "Steps:"]
     lines += [f"  {i}. {step}" for i, step in enumerate(node.steps, 1)]
     if advice.script:
-        lines += ["", "What to say when you call:", f"  {advice.script}"]
+        lines += ["", "What to say:", f"  {advice.script}"]
     if advice.text:
         lines += ["", "A message you can send:", f"  {advice.text}"]
     source = walk.current_flow.sources.get(node.source.article)

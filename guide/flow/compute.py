@@ -37,13 +37,14 @@ TYPICAL_ABANDONMENT = (5.0, 8.0)
 def abandonment_rate(values: Mapping[str, float]) -> dict[str, str]:
     """Share of offered calls abandoned before an agent answered, and how it compares."""
     abandoned, offered = values["abandoned"], values["offered"]
-    if offered <= 0:
-        raise ComputeError("no calls were offered, so there is no rate to work out")
     if abandoned < 0 or offered < 0:
         raise ComputeError("call counts cannot be negative")
+    if offered == 0:
+        raise ComputeError("no calls were offered, so there is no rate to work out")
     if abandoned > offered:
         raise ComputeError("more calls were abandoned than were offered; check both numbers")
-    rate = abandoned / offered * 100
+    # The band is judged on the figure the person sees, so "5.0%" is never "below 5".
+    rate = round(abandoned / offered * 100, 1)
     low, high = TYPICAL_ABANDONMENT
     band = "below" if rate < low else "typical" if rate <= high else "above"
     return {"": f"{rate:.1f}", "_band": band}

@@ -22,14 +22,19 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
         return []
     values: dict[str, set[str]] = defaultdict(set)
     free: set[str] = set()  # facts an `input` sets: any value is possible
+    opaque: set[str] = set()  # `fact`s of unknown calculations: say nothing about them
     options = [*flow.escape]
     for node in flow.nodes.values():
         if isinstance(node, Ask):
             options += node.options
         elif isinstance(node, Input):
             free.add(node.fact)
-        elif isinstance(node, Compute) and node.function in FUNCTIONS:
-            for suffix, possible in FUNCTIONS[node.function].outputs.items():
+        elif isinstance(node, Compute):
+            function = FUNCTIONS.get(node.function)
+            if function is None:  # reported as unknown; what it would set is unknowable
+                opaque.add(node.fact)
+                continue
+            for suffix, possible in function.outputs.items():
                 if possible:
                     values[node.fact + suffix].update(possible)
                 else:
@@ -37,6 +42,7 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
     for option in options:
         for fact, value in option.sets.items():
             values[fact].add(value)
+    free |= {f for f in _read_facts(flow) if any(f == o or f.startswith(f"{o}_") for o in opaque)}
     known = set(values) | free
     problems: list[Problem] = []
     for test in _tests(flow):
@@ -69,6 +75,13 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
                 if fact not in known:
                     problems.append(_never_set(mark, fact, known))
     return problems
+
+
+def _read_facts(flow: Flow) -> set[str]:
+    read = {test.fact for test in _tests(flow)}
+    for outcome in flow.outcomes():
+        read.update(placeholders(outcome.script), placeholders(outcome.text))
+    return read
 
 
 def _never_set(mark: Mark, fact: str, known: set[str]) -> Problem:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
 
 from guide.flow.compute import FUNCTIONS
+from guide.flow.engine import FlowResolver
 from guide.flow.examples import example_problems
 from guide.flow.factcheck import fact_problems
 from guide.flow.model import (
@@ -35,25 +36,32 @@ def validate(
     flow: Flow,
     broken: Collection[str] = (),
     others: Mapping[str, Collection[str]] | None = None,
+    resolve: FlowResolver | None = None,
 ) -> list[Problem]:
     """Every problem of `flow`, sorted by place.
 
     `broken` names nodes the loader could not build (they exist; links to them
     are fine). `others` maps the ids of other known flows to their node ids, for
-    `flow:node` links; None skips checking links to other flows.
+    `flow:node` links; None skips checking links to other flows. `resolve`
+    finds those flows, so examples that cross into them can be walked.
     """
-    checker = _Checker(flow, set(broken), others)
+    checker = _Checker(flow, set(broken), others, resolve)
     checker.run()
     return sorted(checker.problems, key=lambda p: (p.mark.file, p.mark.line, p.mark.col))
 
 
 class _Checker:
     def __init__(
-        self, flow: Flow, broken: set[str], others: Mapping[str, Collection[str]] | None
+        self,
+        flow: Flow,
+        broken: set[str],
+        others: Mapping[str, Collection[str]] | None,
+        resolve: FlowResolver | None,
     ) -> None:
         self.flow = flow
         self.broken = broken
         self.others = others
+        self.resolve = resolve
         self.problems: list[Problem] = []
 
     def report(self, mark: Mark, code: str, message: str, severity: Severity = "error") -> None:
@@ -333,7 +341,7 @@ class _Checker:
     def check_examples(self) -> None:
         """Walk the examples, but only on a flow that is otherwise sound."""
         if not any(p.severity == "error" for p in self.problems) and not self.broken:
-            self.problems.extend(example_problems(self.flow))
+            self.problems.extend(example_problems(self.flow, self.resolve))
 
 
 def _loop(group: list[str], edges: Mapping[str, list[str]]) -> list[str]:

@@ -73,9 +73,12 @@ def lines(*typed: str) -> str:
 
 
 def title_of(flow: Flow, node_id: str) -> str:
-    node = flow.nodes[node_id]
-    assert isinstance(node, Outcome)
-    return node.title
+    """The title of outcome `node_id`: in this flow, or in a flow it links to."""
+    for where in (flow, *FLOWS.values()):
+        node = where.nodes.get(node_id)
+        if isinstance(node, Outcome):
+            return node.title
+    raise AssertionError(f"no outcome `{node_id}` in any bundled flow")
 
 
 # --- --answers: scripted walks ----------------------------------------------------------

@@ -45,7 +45,7 @@ def flow() -> Flow:
 
 @pytest.fixture(scope="module")
 def other() -> Flow:
-    return load("other")
+    return load("engine-other")
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ WHO = "Who was on the other end?"
 FRIEND = "A friend, family member or partner"
 WORK = "Someone from work: a client, colleague, boss or company"
 PROSPECT = "Someone I cold-called, a sales prospect"
+CONTACT_CENTRE = "A customer, while I was answering calls in a contact centre"
 EMERGENCY = "This could be an emergency"
 
 
@@ -50,7 +51,7 @@ async def test_number_key_picks_that_answer(chat: ChatFactory, hang_up: Flow) ->
         ]
         await c.press("2")
         assert c.bubbles()[-2:] == [f"You  {ANGER}", f"Guide  {WHO}"]
-        assert c.labels() == [FRIEND, WORK, PROSPECT, EMERGENCY]
+        assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
 
 
 async def test_click_picks_an_answer(chat: ChatFactory, hang_up: Flow) -> None:
@@ -121,7 +122,7 @@ async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up:
         await c.press("enter", "2")
         await c.say_in_words("my friend from work")
         await c.press("end", "enter")
-        assert c.labels() == [FRIEND, WORK, PROSPECT, EMERGENCY]
+        assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
         assert c.asked()[-1] == WHO
         await c.press("3")
         assert c.bubbles()[-2] == f"You  {PROSPECT}"
@@ -142,7 +143,7 @@ async def test_back_undoes_the_last_answer(chat: ChatFactory, hang_up: Flow) -> 
         assert not any(b.has_class("-undone") for b in bubbles if str(b.content) == f"You  {ANGER}")
         assert c.bubbles()[-2] == "You went back to change an answer."
         assert c.bubbles()[-1] == f"Guide  {WHO}"
-        assert c.labels() == [FRIEND, WORK, PROSPECT, EMERGENCY]
+        assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
         await c.press("3")
         assert c.asked()[-1] == "Had they been talking with you before the line went dead?"
         assert c.walk.facts["relationship"] == "prospect"

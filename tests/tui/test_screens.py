@@ -90,10 +90,10 @@ async def test_picker_starts_a_new_walk(chat: ChatFactory) -> None:
         await c.press("f")
         picker = c.app.screen
         assert isinstance(picker, PickerScreen)
-        assert picker.paths[-1].resolve() == (FIXTURES / "wait.yaml").resolve()
+        assert picker.entries[-1].path.resolve() == (FIXTURES / "wait.yaml").resolve()
         flows = picker.query_one("#flow-list", OptionList)
         assert str(flows.get_option_at_index(flows.option_count - 1).prompt).startswith(
-            "A short wait  (wait)"
+            "A short wait  (tui-wait)"
         )
         assert c.app.focused is flows
         assert flows.highlighted == 0

@@ -19,7 +19,7 @@ from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, c
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
-from guide.library import FlowOpenError, open_flow, resolver
+from guide.library import FlowOpenError, open_flow, scan
 from guide.tui.screens.keys import KeysScreen
 from guide.tui.screens.picker import PickerScreen
 from guide.tui.screens.why import WhyScreen
@@ -300,12 +300,13 @@ class ChatScreen(Screen[None]):
     def open_flow(self, path: Path | None) -> None:
         if path is None:
             return
+        library = scan([path])
         try:
-            flow = open_flow(path)
+            flow = open_flow(path, library)
         except FlowOpenError as exc:
             self.notify(str(exc), title="Cannot open that flow", severity="error", markup=False)
             return
-        self.walk = Walk(flow, resolver([flow]))
+        self.walk = Walk(flow, library.resolver())
         self.title = flow.title
         self.action_restart()
 

@@ -1,4 +1,4 @@
-"""The flow picker: the bundled flows (and the one opened from the command line)."""
+"""The flow picker: every flow of the library, bundled and the person's own."""
 
 from __future__ import annotations
 
@@ -13,49 +13,41 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.library import FlowOpenError, bundled_flows, open_flow
+from guide.library import Entry, scan
 
 
 class PickerScreen(ModalScreen[Path | None]):
-    """Pick a flow; returns its path, or None when closed. Broken flows cannot be picked."""
+    """Pick a flow; returns its path, or None when closed.
+
+    A flow that cannot be opened is listed, greyed out, with its first problem.
+    """
 
     BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
-        paths = bundled_flows()
         here = Path(current)
-        if here.is_file() and all(p.resolve() != here.resolve() for p in paths):
-            paths.append(here)
-        self.paths = paths
+        self.entries = scan([here] if here.is_file() else []).entries
 
     def compose(self) -> ComposeResult:
-        options: list[Option] = []
-        for path in self.paths:
-            try:
-                flow = open_flow(path)
-            except FlowOpenError as exc:
-                first = str(exc).splitlines()[0]
-                options.append(
-                    Option(
-                        Content.assemble((path.name, "bold"), f"\n  cannot open: {first}"),
-                        disabled=True,
-                    )
-                )
-                continue
-            about = f"\n  {flow.description}" if flow.description else ""
-            options.append(
-                Option(Content.assemble((flow.title, "bold"), f"  ({path.stem})", about))
-            )
         with Vertical(id="dialog"):
             yield Static(Content("Open a flow"), classes="dialog-title")
-            yield OptionList(*options, id="flow-list")
+            yield OptionList(*(_row(e) for e in self.entries), id="flow-list")
             yield Static(Content("Enter opens · Escape closes"), classes="hint")
 
     @on(OptionList.OptionSelected, "#flow-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         """Open the picked flow."""
-        self.dismiss(self.paths[event.option_index])
+        self.dismiss(self.entries[event.option_index].path)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _row(entry: Entry) -> Option:
+    mine = "  · your flow" if entry.origin == "user" else ""
+    if entry.flow is None:
+        why = f"\n  cannot be opened: {entry.status}"
+        return Option(Content.assemble((entry.path.name, "bold"), mine, why), disabled=True)
+    about = f"\n  {entry.flow.description}" if entry.flow.description else ""
+    return Option(Content.assemble((entry.flow.title, "bold"), f"  ({entry.name}){mine}", about))

@@ -30,7 +30,7 @@ class OutcomeCard(Vertical):
         yield Static(steps, id="outcome-steps")
         yield Static(Content.assemble(("Why  ", "bold"), node.why), id="outcome-why")
         if self.advice.script:
-            yield Static(Content("What to say when you call"), classes="label")
+            yield Static(Content("What to say"), classes="label")
             yield Static(Content(self.advice.script), id="outcome-script", classes="words")
         if self.advice.text:
             yield Static(Content("A message you can send"), classes="label")
