@@ -77,10 +77,12 @@ class Entry:
     """Its errors, one `file:line:col: error: message` each, when it cannot be opened."""
     duplicate_of: Path | None = None
     """The file that already provides this flow id, for a duplicate."""
+    flow_id: str = ""
+    """The `flow:` id the file declares, when it could be read that far."""
 
     @property
     def name(self) -> str:
-        return self.flow.id if self.flow else self.path.stem
+        return self.flow_id or self.path.stem
 
     @property
     def status(self) -> str:
@@ -106,7 +108,7 @@ class Library:
         for entry in self.entries:
             if entry.duplicate_of is None and name in (entry.name, entry.path.stem):
                 return entry
-        known = ", ".join(e.name for e in self.entries if e.duplicate_of is None)
+        known = ", ".join(e.name for e in self.entries if e.flow is not None)
         raise FlowNotFound(f"no flow named `{name}`; the flows are: {known}")
 
 
@@ -190,9 +192,9 @@ def _entry(
     if flow is None:
         return Entry(path, origin, problems=tuple(str(p) for p in result.problems))
     if first[flow.id] != path:
-        return Entry(path, origin, duplicate_of=first[flow.id])
+        return Entry(path, origin, duplicate_of=first[flow.id], flow_id=flow.id)
     errors = _errors(result, known)
-    return Entry(path, origin, flow=None if errors else flow, problems=errors)
+    return Entry(path, origin, None if errors else flow, errors, flow_id=flow.id)
 
 
 def _errors(loaded: Loaded, known: Mapping[str, Flow]) -> tuple[str, ...]:
@@ -220,10 +222,23 @@ def open_flow(path: Path, library: Library | None = None) -> Flow:
     library = library or scan([path])
     for entry in library.entries:
         if entry.path == path or _same(entry.path, path):
+            if entry.duplicate_of is not None:
+                return _open_duplicate(entry, library)
             if entry.flow is None:
                 raise FlowOpenError("\n".join(entry.problems) or entry.status)
             return entry.flow
     return open_flow(path, scan([path]))  # pragma: no cover - scan always lists `path`
+
+
+def _open_duplicate(entry: Entry, library: Library) -> Flow:
+    """A file named by its path opens even when another file has its id first."""
+    result = _load(entry.path)
+    if isinstance(result, str):
+        raise FlowOpenError(result)
+    errors = _errors(result, library.flows)
+    if errors or result.flow is None:
+        raise FlowOpenError("\n".join(errors))
+    return result.flow
 
 
 def _same(a: Path, b: Path) -> bool:

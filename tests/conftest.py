@@ -1,0 +1,23 @@
+"""Keep every test away from the real home: the user's own flow folders (and
+anything else under the config and data folders) are replaced by empty
+temporary ones for the whole run, subprocesses included."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+_HOME = tempfile.mkdtemp(prefix="hangup-guide-tests-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+    os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+    os.environ.pop("HANGUP_GUIDE_FLOWS", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)
