@@ -309,11 +309,10 @@ class _Checker:
     def check_compute(self, node: Compute) -> None:
         function = FUNCTIONS.get(node.function)
         if function is None:
+            known = ", ".join(FUNCTIONS)
+            hint = did_you_mean(node.function, FUNCTIONS) or f" (there are: {known})"
             self.report(
-                node.mark,
-                "unknown-function",
-                f"there is no calculation `{node.function}`{did_you_mean(node.function, FUNCTIONS)};"
-                f" the ones there are: {', '.join(FUNCTIONS)}",
+                node.mark, "unknown-function", f"there is no calculation `{node.function}`{hint}"
             )
             return
         for name in node.inputs:
