@@ -397,7 +397,17 @@ def test_the_fixture_flow_checks_clean() -> None:
 # (the line changed, what it becomes, code, severity, fragments, other codes it may cause)
 MISTAKES = [
     pytest.param(
-        # A typo in the function's name: named, with the right one suggested and the list.
+        # A name nothing like any calculation: the list of those there are.
+        "    compute: abandonment_rate",
+        "    compute: average_wait",
+        "unknown-function",
+        "error",
+        ("there is no calculation `average_wait` (there are: abandonment_rate)",),
+        {"fact-never-set"},
+        id="unknown-function-listed",
+    ),
+    pytest.param(
+        # A typo in the function's name: named, with the right one suggested.
         "    compute: abandonment_rate",
         "    compute: abandonment_rte",
         "unknown-function",
@@ -405,7 +415,6 @@ MISTAKES = [
         (
             "there is no calculation `abandonment_rte`",
             "did you mean `abandonment_rate`?",
-            "the ones there are: abandonment_rate",
         ),
         # (whether it may also make the facts its node sets look never set: see
         # test_an_unknown_function_is_the_only_error)
