@@ -21,3 +21,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_HOME, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test saves walks into a store of its own, so none sees another's unfinished walk."""
+    monkeypatch.setenv("HANGUP_GUIDE_HOME", str(tmp_path_factory.mktemp("store")))

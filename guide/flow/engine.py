@@ -88,6 +88,19 @@ class Move:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """What a listener hears: a move made, or "back" or "restart"."""
+
+    kind: Literal["choose", "enter", "proceed", "escape", "back", "restart"]
+    move: Move | None = None
+    asked: str = ""
+    """The step the move answered, in words (for "back": the step returned to)."""
+
+
+Listener: TypeAlias = Callable[[Change, "Walk"], None]
+
+
+@dataclass(frozen=True, slots=True)
 class _Frame:
     flow: Flow
     node: Node
@@ -139,11 +152,15 @@ class Walk:
     flow: Flow
     resolve: FlowResolver | None = None
     """Finds another flow by id, for `other-flow:node` links."""
+    listener: Listener | None = None
+    """Told of every change the person makes (a move, "back", "restart"), after
+    it happened: this is how a walk is saved as it goes, without the engine
+    doing any I/O itself."""
     _frames: list[_Frame] = field(default_factory=list, init=False)
     _moves: list[Move] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self.restart()
+        self._frames = [self._settle(self.flow, Target(self.flow.start), MappingProxyType({}))]
 
     # --- what is shown ----------------------------------------------------------------
 
@@ -199,13 +216,16 @@ class Walk:
     def restart(self) -> None:
         self._frames = [self._settle(self.flow, Target(self.flow.start), MappingProxyType({}))]
         self._moves = []
+        self._tell(Change("restart"))
 
     def back(self) -> bool:
         """Undo the last move; False when already at the first step."""
         if not self._moves:
             return False
+        asked = self._frames[-2].node
         self._frames.pop()
         self._moves.pop()
+        self._tell(Change("back", asked=_asked(asked)))
         return True
 
     def back_to(self, depth: int) -> None:
@@ -297,9 +317,15 @@ class Walk:
         return tuple(choices)
 
     def _advance(self, target: Target, facts: Facts, move: Move) -> None:
+        asked = _asked(self._frames[-1].node)
         frame = self._settle(self.current_flow, target, facts)
         self._frames.append(frame)
         self._moves.append(move)
+        self._tell(Change(move.kind, move, asked))
+
+    def _tell(self, change: Change) -> None:
+        if self.listener is not None:
+            self.listener(change, self)
 
     def _settle(self, flow: Flow, target: Target, facts: Facts) -> _Frame:
         """Follow routes and links from `target` to the next node that is shown."""
@@ -362,9 +388,11 @@ def _parse_input(node: Input, value: str) -> str | None:
     return str(int(number))
 
 
-def replay(walk: Walk, moves: list[Move] | tuple[Move, ...]) -> int:
-    """Apply saved moves to a fresh walk as far as they still fit; returns how many did."""
-    walk.restart()
+def replay(walk: Walk, moves: list[Move] | tuple[Move, ...], from_here: bool = False) -> int:
+    """Apply saved moves from the first step (or, `from_here`, from where the walk
+    stands) as far as they still fit; returns how many did."""
+    if walk.depth and not from_here:
+        walk.restart()
     for done, move in enumerate(moves):
         try:
             if move.kind == "proceed":

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from guide.flow.engine import Walk
+from guide.library import Library
+from guide.session import pending, resume, start_saving
+from guide.store import Event, Session, Store
 from guide.tui.screens.chat import ChatScreen
+from guide.tui.screens.history import HistoryScreen
+from guide.tui.screens.resume import ResumeScreen
+from guide.tui.screens.transcript import TranscriptScreen
 
 PALETTE = (
     ("Emergency", "Go to the emergency advice now", "emergency"),
@@ -18,34 +24,107 @@ PALETTE = (
     ("Why am I asked this?", "What you said so far, and why this question matters", "why"),
     ("Help for this question", "A short note on what the question means", "question_help"),
     ("Copy the words to use", "Copy the message or call script to the clipboard", "copy"),
+    ("Add a note", "A private note on this walk: what you did, how it went", "note"),
     ("Type an answer", "Answer in your own words", "type"),
     ("Open another flow", "Pick another guide", "flows"),
+    ("History", "Your saved walks, read-only", "history"),
     ("Keys", "Every key the chat understands", "keys"),
 )
 
 
 class GuideApp(App[None]):
-    """The chat over one `Walk`; styles in app.tcss."""
+    """The chat over one `Walk`, saved to `store` when there is one; styles in app.tcss."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Hang-up Guide"
-    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, walk: Walk) -> None:
+    def __init__(
+        self,
+        walk: Walk,
+        store: Store | None = None,
+        library: Library | None = None,
+        notes: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.walk = walk
+        self.store = store
+        """Where walks are saved; None when not saving (--no-save, or unavailable)."""
+        self.library = library
+        self.notes = list(notes)
 
     def on_mount(self) -> None:
-        self.push_screen(ChatScreen(self.walk))
+        for note in self.notes:
+            self.notify(note, title="Hang-up Guide", severity="warning", timeout=10, markup=False)
+        left = pending(self.store, self.library.flows) if self.store and self.library else None
+        if left is None:
+            self.begin(self.walk)
+            return
+        session, flow = left
+
+        def answered(go_on: bool | None) -> None:
+            assert self.store is not None and self.library is not None
+            if not go_on:
+                self.store.abandon(session.id)
+                self.begin(self.walk)
+                return
+            back = resume(session, flow, self.store, self.library.resolver())
+            if back.flow_changed:
+                self.notify(
+                    f"The flow has changed since: {back.applied} of {back.total} saved steps"
+                    " still fitted and were kept.",
+                    markup=False,
+                    timeout=10,
+                )
+            self.push_screen(ChatScreen(back.walk, self.store, replayed=True))
+
+        self.push_screen(ResumeScreen(session), answered)
+
+    def begin(self, walk: Walk) -> None:
+        """A new walk on the chat screen, saved from its first step."""
+        if self.store is not None and walk.listener is None:
+            start_saving(walk, self.store)
+        self.push_screen(ChatScreen(walk, self.store))
+
+    def action_history(self) -> None:
+        if self.store is not None:
+            self.push_screen(HistoryScreen(self.store))
+        else:
+            self.notify("Walks are not being saved, so there is no history.", markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, ChatScreen):
             for title, help_text, action in PALETTE:
-                if screen.check_action(action, ()):
+                if action == "history":
+                    yield SystemCommand(title, help_text, self.action_history)
+                elif screen.check_action(action, ()):
                     yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
 
 
-def make_app(walk: Walk) -> GuideApp:
+class TranscriptApp(App[None]):
+    """`hangup-guide history ID`: one saved walk, read-only."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Hang-up Guide"
+
+    def __init__(self, session: Session, events: list[Event]) -> None:
+        super().__init__()
+        self.session = session
+        self.events = events
+
+    def on_mount(self) -> None:
+        self.push_screen(TranscriptScreen(self.session, self.events))
+
+
+def make_app(
+    walk: Walk,
+    store: Store | None = None,
+    library: Library | None = None,
+    notes: Sequence[str] = (),
+) -> GuideApp:
     """The one factory the CLI and the tests use."""
-    return GuideApp(walk)
+    return GuideApp(walk, store, library, notes)
+
+
+def make_transcript_app(session: Session, events: list[Event]) -> TranscriptApp:
+    return TranscriptApp(session, events)

@@ -20,7 +20,10 @@ from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
 from guide.library import FlowOpenError, open_flow, scan
+from guide.session import Recorder, start_saving
+from guide.store import Store
 from guide.tui.screens.keys import KeysScreen
+from guide.tui.screens.note import NoteScreen
 from guide.tui.screens.picker import PickerScreen
 from guide.tui.screens.why import WhyScreen
 from guide.tui.widgets.answer_input import AnswerInput
@@ -34,6 +37,7 @@ MAX_BUBBLES = 150
 
 OUTCOME_ACTIONS = (
     ("copy", "Copy the words to use  (c)"),
+    ("note", "Add a note for yourself  (n)"),
     ("restart", "Start again  (r)"),
     ("flows", "Open another flow  (f)"),
 )
@@ -49,6 +53,7 @@ class ChatScreen(Screen[None]):
         Binding("w", "why", "Why?", id="why"),
         Binding("h", "question_help", "Help", id="help"),
         Binding("c", "copy", "Copy", id="copy"),
+        Binding("n", "note", "Note", id="note"),
         Binding("slash", "type", "Type an answer", show=False, id="type"),
         Binding("f", "flows", "Flows", id="flows"),
         Binding("question_mark", "keys", "Keys", id="keys"),
@@ -59,9 +64,13 @@ class ChatScreen(Screen[None]):
         *(Binding(str(n), f"number({n})", f"Answer {n}", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, walk: Walk) -> None:
+    def __init__(self, walk: Walk, store: Store | None = None, replayed: bool = False) -> None:
         super().__init__()
         self.walk = walk
+        self.store = store
+        """Where the walk is saved; None when it is not."""
+        self.replayed = replayed
+        """True for a resumed walk: the transcript is rebuilt from its answers first."""
         self.countdown: Countdown | None = None
         """The timer of the current `wait` step, if the walk is at one."""
 
@@ -76,7 +85,16 @@ class ChatScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.walk.flow.title
         self.query_one("#transcript", VerticalScroll).anchor()
+        if self.replayed:
+            self.show_answers_so_far()
         self.show_step()
+
+    def show_answers_so_far(self) -> None:
+        """A resumed walk: its questions and answers, then a note that it goes on here."""
+        for reason in self.walk.why().trail:
+            self.say(reason.asked, "guide")
+            self.say(reason.answered, "person")
+        self.say("Welcome back: you left off here.", "note")
 
     # --- showing the current step ------------------------------------------------------
 
@@ -125,7 +143,7 @@ class ChatScreen(Screen[None]):
         card = OutcomeCard(advice, self.walk.current_flow)
         transcript.anchor(False)
         transcript.mount(card)
-        actions = OUTCOME_ACTIONS if (advice.text or advice.script) else OUTCOME_ACTIONS[1:]
+        actions = tuple(a for a in OUTCOME_ACTIONS if self.check_action(a[0], ()))
         self.query_one(Choices).offer((), actions)
 
     def mark_undone(self, depth: int) -> None:
@@ -218,6 +236,8 @@ class ChatScreen(Screen[None]):
         step = self.walk.current
         if action == "copy":
             return isinstance(step, Advice) and bool(step.text or step.script)
+        if action == "note":
+            return isinstance(step, Advice) and isinstance(self.walk.listener, Recorder)
         if action == "timer":
             return isinstance(step, Wait)
         if action == "back":
@@ -257,6 +277,20 @@ class ChatScreen(Screen[None]):
 
     def action_why(self) -> None:
         self.app.push_screen(WhyScreen(self.walk.why()))
+
+    def action_note(self) -> None:
+        """A private note on this walk, kept with it in the history."""
+        recorder = self.walk.listener
+        if not isinstance(recorder, Recorder) or self.store is None:
+            return
+        store, session_id = self.store, recorder.session_id
+
+        def keep(note: str | None) -> None:
+            if note is not None:
+                store.set_note(session_id, note)
+                self.notify("Note saved with this walk.", markup=False)
+
+        self.app.push_screen(NoteScreen(store.session(session_id).note), keep)
 
     def action_copy(self) -> None:
         cards = self.query(OutcomeCard).last()
@@ -307,6 +341,8 @@ class ChatScreen(Screen[None]):
             self.notify(str(exc), title="Cannot open that flow", severity="error", markup=False)
             return
         self.walk = Walk(flow, library.resolver())
+        if self.store is not None:
+            start_saving(self.walk, self.store)
         self.title = flow.title
         self.action_restart()
 

@@ -1,0 +1,79 @@
+"""The flow commands: `check` (problems, located) and `flows` (the library)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from guide.flow.loader import Loaded, read_flow
+from guide.flow.model import FlowError, Problem
+from guide.flow.validate import validate
+from guide.library import FLOWS_ENV, scan, user_dirs
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def run_check(paths: Sequence[Path]) -> int:
+    """`hangup-guide check`: every problem of every file, one line each, on stdout."""
+    problems: list[Problem] = []
+    results: list[Loaded] = []
+    unreadable = False
+    for path in paths:
+        try:
+            results.append(read_flow(path))
+        except OSError as exc:  # not a problem in a file: there is no file to point into
+            unreadable = True
+            print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        except FlowError as exc:
+            problems += exc.problems
+    known = dict(scan(paths).flows)
+    known.update({r.flow.id: r.flow for r in results if r.flow})
+    others = {flow_id: list(flow.nodes) for flow_id, flow in known.items()}
+    for loaded in results:
+        problems += loaded.problems
+        if loaded.flow is not None:
+            problems += validate(loaded.flow, loaded.broken, others, known.get)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    print(
+        f"checked {len(paths)} file(s): {errors} error(s), {len(problems) - errors} warning(s)",
+        file=sys.stderr,
+    )
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def run_flows(as_json: bool) -> int:
+    """`hangup-guide flows`: every flow found, with its size and whether it opens."""
+    library = scan()
+    rows = [
+        {
+            "name": entry.name,
+            "title": entry.flow.title if entry.flow else "",
+            "nodes": len(entry.flow.nodes) if entry.flow else None,
+            "outcomes": len(entry.flow.outcomes()) if entry.flow else None,
+            "status": entry.status,
+            "origin": entry.origin,
+            "path": str(entry.path),
+        }
+        for entry in library.entries
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'NAME':<18} {'TITLE':<36} {'NODES':>5} {'OUTCOMES':>8}  STATUS")
+    for row in rows:
+        nodes = "" if row["nodes"] is None else row["nodes"]
+        outcomes = "" if row["outcomes"] is None else row["outcomes"]
+        print(
+            f"{row['name']:<18} {str(row['title'])[:36]:<36} {nodes:>5} {outcomes:>8}  {row['status']}"
+        )
+        if row["origin"] == "user":
+            print(f"{'':<18} {row['path']}")
+    folders = ", ".join(str(d) for d in user_dirs())
+    print(f"\nYour own flows go in: {folders} (or folders listed in ${FLOWS_ENV})", file=sys.stderr)
+    return EXIT_OK

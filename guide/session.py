@@ -1,0 +1,164 @@
+"""Saving a walk as it goes, and bringing it back: the glue between `Walk` and `Store`.
+
+The engine tells a listener about every change; `Recorder` writes each one to
+the store in its own transaction. `resume` rebuilds a walk from its saved
+changes, on the flow as it is now.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from guide.flow.engine import Advice, Change, FlowResolver, Move, Walk, WalkError, replay
+from guide.flow.model import Flow
+from guide.store import Event, Session, Store, StoreUnavailable, now
+
+
+class Recorder:
+    """Listens to a walk and saves every change. Stops saving (and says why) if the
+    store fails mid-walk; the walk itself goes on."""
+
+    def __init__(self, store: Store, session_id: int) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.failure: str | None = None
+        """Why saving stopped, once it has."""
+
+    def __call__(self, change: Change, walk: Walk) -> None:
+        if self.failure is not None:
+            return
+        move = change.move or Move("proceed")
+        flow_id, node, _ = walk.path()[-1]
+        event = Event(
+            0,
+            now(),
+            change.kind,
+            move.value if change.move else "",
+            move.label if change.move else "",
+            change.asked,
+            flow_id,
+            node,
+        )
+        step = walk.current
+        outcome = step.node.id if isinstance(step, Advice) else None
+        record = _outcome_json(step, walk) if isinstance(step, Advice) else None
+        try:
+            self.store.record(self.session_id, event, walk.finished, outcome, record)
+        except StoreUnavailable as exc:
+            self.failure = str(exc)
+
+
+def _outcome_json(advice: Advice, walk: Walk) -> str:
+    """The outcome as shown, kept with the walk so history never needs the flow again."""
+    node = advice.node
+    source = walk.current_flow.sources.get(node.source.article)
+    title = source.title if source else node.source.article
+    section = f", section “{node.source.section}”" if node.source.section else ""
+    shown = {
+        "title": node.title,
+        "steps": list(node.steps),
+        "why": node.why,
+        "script": advice.script,
+        "text": advice.text,
+        "source": f"“{title}”{section}",
+    }
+    return json.dumps(shown, ensure_ascii=False)
+
+
+def start_saving(walk: Walk, store: Store) -> Recorder:
+    """Save this walk from now on, as a new session."""
+    flow = walk.flow
+    recorder = Recorder(store, store.start(flow.id, flow.title, flow.path, flow.digest))
+    walk.listener = recorder
+    return recorder
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """A walk brought back: how many saved changes still fitted the flow."""
+
+    walk: Walk
+    applied: int
+    total: int
+    flow_changed: bool
+
+    @property
+    def complete(self) -> bool:
+        return self.applied == self.total
+
+
+def apply_events(walk: Walk, events: list[Event]) -> int:
+    """Replay saved changes on a walk, as far as they fit; returns how many did."""
+    for done, event in enumerate(events):
+        try:
+            if event.kind == "back":
+                walk.back()
+            elif event.kind == "restart":
+                walk.restart()
+            elif not replay_one(walk, Move(event.kind, event.value, event.label)):  # type: ignore[arg-type]
+                return done
+        except WalkError:
+            return done
+    return len(events)
+
+
+def replay_one(walk: Walk, move: Move) -> bool:
+    """Apply one saved move on top of the walk as it stands; False if it no longer fits."""
+    return replay(walk, [move], from_here=True) == 1
+
+
+def resume(session: Session, flow: Flow, store: Store, resolve: FlowResolver | None) -> Resumed:
+    """Rebuild a saved walk on `flow` and keep saving it.
+
+    On the same flow the walk continues in the same session. On a changed flow
+    (its content differs) the answers are replayed as far as they still fit,
+    into a new session; the old one is kept in history, set aside.
+    """
+    events = store.events(session.id)
+    walk = Walk(flow, resolve)
+    applied = apply_events(walk, events)
+    changed = flow.digest != session.flow_digest
+    if not changed and applied == len(events):
+        walk.listener = Recorder(store, session.id)
+        return Resumed(walk, applied, len(events), changed)
+    store.abandon(session.id)
+    fresh = Walk(flow, resolve)
+    start_saving(fresh, store)
+    replay(fresh, walk.moves)  # each replayed move is saved in the new session
+    return Resumed(fresh, applied, len(events), changed)
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """One step of a saved walk as it stands: what was asked, what was answered."""
+
+    asked: str
+    answer: str
+    kind: str
+
+
+def transcript(events: list[Event]) -> tuple[list[Answered], int]:
+    """The walk as it stands after its saved changes, and how many answers were changed."""
+    standing: list[Answered] = []
+    changed = 0
+    for event in events:
+        if event.kind == "back":
+            if standing:
+                standing.pop()
+                changed += 1
+        elif event.kind == "restart":
+            standing.clear()
+        else:
+            answer = event.label or ("(went on)" if event.kind == "proceed" else event.value)
+            standing.append(Answered(event.asked, answer, event.kind))
+    return standing, changed
+
+
+def pending(store: Store, flows: dict[str, Flow]) -> tuple[Session, Flow] | None:
+    """The walk left unfinished last time, with the flow to resume it on, if any."""
+    session = store.unfinished()
+    if session is None:
+        return None
+    flow = flows.get(session.flow_id)
+    return (session, flow) if flow is not None else None

@@ -1,0 +1,377 @@
+"""The session store: every step of every walk, saved as it happens, on this machine only.
+
+One SQLite file in WAL mode under the user data folder (or `HANGUP_GUIDE_HOME`).
+Each step is one transaction, so a walk killed at any moment resumes from its
+last completed step. A store that cannot be used (corrupt, locked, from a newer
+version, on a read-only disk) raises `StoreUnavailable` with a sentence for the
+person; the app then runs without saving. A corrupt file is moved aside, never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+HOME_ENV = "HANGUP_GUIDE_HOME"
+FILE_NAME = "sessions.db"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT = 5.0
+"""Seconds to wait for another running copy to finish its write."""
+
+MIGRATIONS: dict[int, str] = {
+    # version reached: the SQL that gets there from the one before
+    1: """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            flow_id TEXT NOT NULL,
+            flow_title TEXT NOT NULL,
+            flow_path TEXT NOT NULL,
+            flow_digest TEXT NOT NULL,
+            finished INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT,
+            outcome_json TEXT,
+            abandoned INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE events (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT '',
+            asked TEXT NOT NULL DEFAULT '',
+            flow_id TEXT NOT NULL DEFAULT '',
+            node TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (session_id, seq)
+        );
+        CREATE TABLE practice_results (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            score REAL NOT NULL,
+            outcome TEXT NOT NULL,
+            expert_outcome TEXT NOT NULL,
+            parted_at TEXT
+        );
+    """,
+}
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be used this time; the message says why, for the person."""
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One saved walk, as history lists it."""
+
+    id: int
+    started: str
+    updated: str
+    flow_id: str
+    flow_title: str
+    flow_path: str
+    flow_digest: str
+    finished: bool
+    outcome: str | None
+    outcome_json: str | None
+    abandoned: bool
+    note: str
+    steps: int
+    """How many answers the walk holds now (moves, less those taken back)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One saved change: a move (choose, enter, proceed, escape), back, or restart."""
+
+    seq: int
+    at: str
+    kind: str
+    value: str = ""
+    label: str = ""
+    asked: str = ""
+    flow_id: str = ""
+    node: str = ""
+
+
+def default_path() -> Path:
+    """Where the store lives: `$HANGUP_GUIDE_HOME/sessions.db`, else the user data folder."""
+    home = os.environ.get(HOME_ENV)
+    base = (
+        Path(home).expanduser()
+        if home
+        else Path(platformdirs.user_data_dir("hangup-guide", appauthor=False))
+    )
+    return base / FILE_NAME
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """The open store. Every public method is one transaction."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Store:
+        """Open (creating or migrating) the store; `StoreUnavailable` when it cannot be used."""
+        path = path or default_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"cannot open the saved walks at {path}: {exc}") from None
+        try:
+            _prepare(db, path)
+        except StoreUnavailable:
+            db.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise _diagnose(path, exc) from None
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(_locked_or(exc, self.path)) from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(_locked_or(exc, self.path)) from None
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def start(self, flow_id: str, flow_title: str, flow_path: str, flow_digest: str) -> int:
+        """A new walk; returns its id."""
+        stamp = now()
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
+                " flow_digest) VALUES (?, ?, ?, ?, ?, ?)",
+                (stamp, stamp, flow_id, flow_title, flow_path, flow_digest),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def record(
+        self,
+        session_id: int,
+        event: Event,
+        finished: bool,
+        outcome: str | None,
+        outcome_json: str | None,
+    ) -> None:
+        """Save one change and where the walk now stands, in one transaction."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO events (session_id, seq, at, kind, value, label, asked, flow_id, node)"
+                " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?),"
+                " ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    session_id,
+                    event.at,
+                    event.kind,
+                    event.value,
+                    event.label,
+                    event.asked,
+                    event.flow_id,
+                    event.node,
+                ),
+            )
+            db.execute(
+                "UPDATE sessions SET updated = ?, finished = ?, outcome = ?, outcome_json = ?"
+                " WHERE id = ?",
+                (event.at, int(finished), outcome, outcome_json, session_id),
+            )
+
+    def abandon(self, session_id: int) -> None:
+        """The person chose not to resume it: keep it in history, stop offering it."""
+        with self._transaction() as db:
+            db.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+
+    def set_note(self, session_id: int, note: str) -> None:
+        with self._transaction() as db:
+            found = db.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
+            if found.rowcount == 0:
+                raise KeyError(session_id)
+
+    def wipe(self) -> int:
+        """Delete every saved walk and practice result; returns how many walks went."""
+        with self._transaction() as db:
+            count = int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+            db.execute("DELETE FROM events")
+            db.execute("DELETE FROM sessions")
+            db.execute("DELETE FROM practice_results")
+        self._db.execute("VACUUM")  # leave no deleted text behind in free pages
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def sessions(self) -> list[Session]:
+        """Every saved walk, newest first."""
+        rows = self._db.execute(
+            "SELECT id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
+            " outcome, outcome_json, abandoned, note FROM sessions ORDER BY updated DESC, id DESC"
+        ).fetchall()
+        return [self._session(row) for row in rows]
+
+    def session(self, session_id: int) -> Session:
+        row = self._db.execute(
+            "SELECT id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
+            " outcome, outcome_json, abandoned, note FROM sessions WHERE id = ?",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(session_id)
+        return self._session(row)
+
+    def _session(self, row: tuple[object, ...]) -> Session:
+        events = self.events(int(str(row[0])))
+        return Session(
+            int(str(row[0])),
+            str(row[1]),
+            str(row[2]),
+            str(row[3]),
+            str(row[4]),
+            str(row[5]),
+            str(row[6]),
+            bool(row[7]),
+            None if row[8] is None else str(row[8]),
+            None if row[9] is None else str(row[9]),
+            bool(row[10]),
+            str(row[11]),
+            steps_of(events),
+        )
+
+    def events(self, session_id: int) -> list[Event]:
+        rows = self._db.execute(
+            "SELECT seq, at, kind, value, label, asked, flow_id, node FROM events"
+            " WHERE session_id = ? ORDER BY seq",
+            (session_id,),
+        ).fetchall()
+        return [Event(*row) for row in rows]
+
+    def unfinished(self) -> Session | None:
+        """The latest walk left part-way (not finished, not set aside), if any."""
+        for session in self.sessions():
+            if not session.finished and not session.abandoned and session.steps > 0:
+                return session
+        return None
+
+
+def steps_of(events: list[Event]) -> int:
+    """How many answers stand after these events (back takes one away, restart all)."""
+    steps = 0
+    for event in events:
+        if event.kind == "back":
+            steps = max(steps - 1, 0)
+        elif event.kind == "restart":
+            steps = 0
+        else:
+            steps += 1
+    return steps
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Check the file, switch on WAL, and migrate it forward to our schema."""
+    db.execute("PRAGMA foreign_keys = ON")
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreUnavailable(
+            f"the saved walks at {path} were written by a newer Hang-up Guide (schema"
+            f" {version}, this one knows {SCHEMA_VERSION}); update it to use them"
+        )
+    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[target]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {target}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _diagnose(path: Path, exc: sqlite3.DatabaseError) -> StoreUnavailable:
+    """Turn an SQLite failure at opening into a sentence, moving a corrupt file aside."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreUnavailable(_locked_or(exc, path))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreUnavailable(
+            f"the saved walks at {path} cannot be written (read-only disk or folder);"
+            " this walk will not be saved"
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                extra = path.with_name(path.name + suffix)
+                if extra.exists():
+                    extra.rename(aside.with_name(aside.name + suffix))
+        except OSError:
+            return StoreUnavailable(
+                f"the saved walks at {path} are damaged; this walk will not be saved"
+            )
+        return StoreUnavailable(
+            f"the saved walks at {path} were damaged; the file was kept as {aside} and a new"
+            " one will be started next time; this walk will not be saved"
+        )
+    return StoreUnavailable(f"cannot use the saved walks at {path}: {exc}")
+
+
+def _locked_or(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            f"the saved walks at {path} are in use by another running copy of Hang-up Guide;"
+            " this walk will not be saved"
+        )
+    if "readonly" in text:
+        return (
+            f"the saved walks at {path} cannot be written (read-only); this walk will not be saved"
+        )
+    return f"cannot save to {path}: {exc}"

@@ -1,0 +1,59 @@
+"""Your saved walks, newest first; Enter opens one, read-only."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from guide.export import status_of
+from guide.store import Store
+from guide.tui.screens.transcript import TranscriptScreen
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Lists the store's walks; read-only."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.sessions = store.sessions()
+
+    def compose(self) -> ComposeResult:
+        rows = []
+        for s in self.sessions:
+            when = s.updated.replace("T", " ")[:16]
+            note = f"\n  note: {s.note}" if s.note else ""
+            rows.append(
+                Option(
+                    Content.assemble(
+                        (f"{when}  ", "bold"),
+                        f"{s.flow_title} · {status_of(s)}",
+                        f" · {s.outcome}" if s.outcome else "",
+                        note,
+                    )
+                )
+            )
+        with Vertical(id="dialog"):
+            yield Static(Content("Your saved walks"), classes="dialog-title")
+            if rows:
+                yield OptionList(*rows, id="history-list")
+            else:
+                yield Static(Content("No saved walks yet."))
+            yield Static(Content("Enter opens one (read-only) · Escape closes"), classes="hint")
+
+    @on(OptionList.OptionSelected, "#history-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        """Open the picked walk's transcript."""
+        session = self.sessions[event.option_index]
+        self.app.push_screen(TranscriptScreen(session, self.store.events(session.id)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
