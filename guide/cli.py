@@ -15,7 +15,8 @@ from pathlib import Path
 from guide import __version__
 from guide.flowcmds import run_check, run_flows
 from guide.historycmds import HISTORY_COMMANDS
-from guide.library import DEFAULT_FLOW, bundled_flows
+from guide.library import DEFAULT_FLOW, bundled_decks, bundled_flows
+from guide.practicecmds import run_practice
 from guide.walkcmds import run_walk
 
 
@@ -69,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     note = commands.add_parser("note", help="attach a private note to a saved walk")
     note.add_argument("session", type=int, metavar="ID")
     note.add_argument("text", help="what you did, how it went")
+    practice = commands.add_parser("practice", help="practise judgement on scenarios")
+    practice.add_argument("deck", nargs="?", metavar="DECK", help="a deck's name or file")
+    practice.add_argument("--seed", type=int, help="the same seed gives the same order")
+    practice.add_argument("--count", type=int, help="how many scenarios (default: all)")
+    practice.add_argument("--plain", action="store_true", help="line by line (screen readers)")
+    practice.add_argument("--progress", action="store_true", help="show your progress so far")
     wipe = commands.add_parser("wipe", help="delete every saved walk")
     wipe.add_argument("--yes", action="store_true", help="do not ask first")
     return parser
@@ -78,9 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.files or bundled_flows())
+            return run_check(args.files or [*bundled_flows(), *bundled_decks()])
         if args.command == "flows":
             return run_flows(args.json)
+        if args.command == "practice":
+            return run_practice(args)
         if args.command in HISTORY_COMMANDS:
             return HISTORY_COMMANDS[args.command](args)
         return run_walk(args)

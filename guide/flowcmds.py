@@ -11,6 +11,7 @@ from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import FlowError, Problem
 from guide.flow.validate import validate
 from guide.library import FLOWS_ENV, scan, user_dirs
+from guide.practice import Deck, is_deck, read_deck, validate_deck
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -19,9 +20,15 @@ def run_check(paths: Sequence[Path]) -> int:
     """`hangup-guide check`: every problem of every file, one line each, on stdout."""
     problems: list[Problem] = []
     results: list[Loaded] = []
+    decks: list[Deck] = []
     unreadable = False
     for path in paths:
         try:
+            if is_deck(_head(path)):
+                deck, found = read_deck(path)
+                problems += found
+                decks += [deck] if deck else []
+                continue
             results.append(read_flow(path))
         except OSError as exc:  # not a problem in a file: there is no file to point into
             unreadable = True
@@ -35,6 +42,8 @@ def run_check(paths: Sequence[Path]) -> int:
         problems += loaded.problems
         if loaded.flow is not None:
             problems += validate(loaded.flow, loaded.broken, others, known.get)
+    for deck in decks:
+        problems += validate_deck(deck, known)
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
@@ -77,3 +86,9 @@ def run_flows(as_json: bool) -> int:
     folders = ", ".join(str(d) for d in user_dirs())
     print(f"\nYour own flows go in: {folders} (or folders listed in ${FLOWS_ENV})", file=sys.stderr)
     return EXIT_OK
+
+
+def _head(path: Path) -> bytes:
+    """The start of a file: enough to tell a deck from a flow."""
+    with path.open("rb") as handle:
+        return handle.read(4096)

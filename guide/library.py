@@ -57,6 +57,11 @@ def bundled_flows() -> list[Path]:
     return sorted(bundled_dir().glob("*.yaml"), key=lambda p: (p.stem != DEFAULT_FLOW, p.name))
 
 
+def bundled_decks() -> list[Path]:
+    """Every bundled practice deck (`flows/practice/*.yaml`)."""
+    return sorted((bundled_dir() / "practice").glob("*.yaml"))
+
+
 def user_dirs() -> list[Path]:
     """The person's flow folders, in order: the config folder, then `HANGUP_GUIDE_FLOWS`."""
     folders = [Path(platformdirs.user_config_dir("hangup-guide", appauthor=False)) / "flows"]

@@ -108,6 +108,19 @@ class Event:
     node: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class PracticeResult:
+    """One scenario practised: the score, both outcomes, where the path parted (node id)."""
+
+    at: str
+    deck: str
+    scenario: str
+    score: float
+    outcome: str
+    expert_outcome: str
+    parted_at: str | None
+
+
 def default_path() -> Path:
     """Where the store lives: `$HANGUP_GUIDE_HOME/sessions.db`, else the user data folder."""
     home = os.environ.get(HOME_ENV)
@@ -226,6 +239,36 @@ class Store:
             found = db.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
             if found.rowcount == 0:
                 raise KeyError(session_id)
+
+    def add_result(self, result: PracticeResult) -> None:
+        """Keep one practised scenario's result."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO practice_results (at, deck, scenario, score, outcome, expert_outcome,"
+                " parted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    result.at,
+                    result.deck,
+                    result.scenario,
+                    result.score,
+                    result.outcome,
+                    result.expert_outcome,
+                    result.parted_at,
+                ),
+            )
+
+    def results(self, deck: str | None = None) -> list[PracticeResult]:
+        """Practice results, oldest first; of one deck, or all."""
+        query = (
+            "SELECT at, deck, scenario, score, outcome, expert_outcome, parted_at"
+            " FROM practice_results"
+        )
+        rows = (
+            self._db.execute(query + " WHERE deck = ? ORDER BY id", (deck,))
+            if deck
+            else self._db.execute(query + " ORDER BY id")
+        ).fetchall()
+        return [PracticeResult(*row) for row in rows]
 
     def wipe(self) -> int:
         """Delete every saved walk and practice result; returns how many walks went."""

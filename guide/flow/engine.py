@@ -202,9 +202,14 @@ class Walk:
         moves: list[Move | None] = [*self._moves, None]
         return [(f.flow.id, f.node.id, m) for f, m in zip(self._frames, moves, strict=True)]
 
+    def visited(self) -> list[tuple[Flow, Node, Move | None]]:
+        """Every step shown so far (flow, node, the move made there), the current one last."""
+        moves: list[Move | None] = [*self._moves, None]
+        return [(f.flow, f.node, m) for f, m in zip(self._frames, moves, strict=True)]
+
     def why(self) -> Why:
         trail = tuple(
-            Reason(_asked(frame.node), move.label)
+            Reason(asked_text(frame.node), move.label)
             for frame, move in zip(self._frames, self._moves, strict=False)
             if move.kind != "proceed"
         )
@@ -225,7 +230,7 @@ class Walk:
         asked = self._frames[-2].node
         self._frames.pop()
         self._moves.pop()
-        self._tell(Change("back", asked=_asked(asked)))
+        self._tell(Change("back", asked=asked_text(asked)))
         return True
 
     def back_to(self, depth: int) -> None:
@@ -317,7 +322,7 @@ class Walk:
         return tuple(choices)
 
     def _advance(self, target: Target, facts: Facts, move: Move) -> None:
-        asked = _asked(self._frames[-1].node)
+        asked = asked_text(self._frames[-1].node)
         frame = self._settle(self.current_flow, target, facts)
         self._frames.append(frame)
         self._moves.append(move)
@@ -354,7 +359,7 @@ class Walk:
         raise WalkError("the routes of this flow go round in a loop without asking anything")
 
 
-def _asked(node: Node) -> str:
+def asked_text(node: Node) -> str:
     """What a step put to the person, for the "why?" trail."""
     if isinstance(node, Outcome):
         return node.title

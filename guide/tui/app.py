@@ -8,12 +8,16 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from guide.decks import load_decks
 from guide.flow.engine import Walk
-from guide.library import Library
+from guide.library import Library, scan
+from guide.practice import Deck
 from guide.session import pending, resume, start_saving
 from guide.store import Event, Session, Store
 from guide.tui.screens.chat import ChatScreen
+from guide.tui.screens.decks import DeckScreen
 from guide.tui.screens.history import HistoryScreen
+from guide.tui.screens.practice import PracticeScreen
 from guide.tui.screens.resume import ResumeScreen
 from guide.tui.screens.transcript import TranscriptScreen
 
@@ -28,6 +32,7 @@ PALETTE = (
     ("Type an answer", "Answer in your own words", "type"),
     ("Open another flow", "Pick another guide", "flows"),
     ("History", "Your saved walks, read-only", "history"),
+    ("Practice", "Practise judgement on scenarios", "practice"),
     ("Keys", "Every key the chat understands", "keys"),
 )
 
@@ -91,12 +96,24 @@ class GuideApp(App[None]):
         else:
             self.notify("Walks are not being saved, so there is no history.", markup=False)
 
+    def action_practice(self) -> None:
+        """Pick a deck and practise, from inside the guide."""
+        library = self.library or scan()
+        decks, _ = load_decks(library)
+
+        def start(deck: Deck | None) -> None:
+            if deck is not None:
+                flow = library.flows[deck.flow]
+                self.push_screen(PracticeScreen(deck, flow, library, self.store, deck.shuffled()))
+
+        self.push_screen(DeckScreen(decks), start)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ChatScreen):
+        if isinstance(screen, ChatScreen) and not isinstance(screen, PracticeScreen):
             for title, help_text, action in PALETTE:
-                if action == "history":
-                    yield SystemCommand(title, help_text, self.action_history)
+                if action in ("history", "practice"):
+                    yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
                 elif screen.check_action(action, ()):
                     yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
 
@@ -114,6 +131,54 @@ class TranscriptApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(TranscriptScreen(self.session, self.events))
+
+
+class PracticeApp(App[None]):
+    """`hangup-guide practice`: pick a deck (unless one was named), then a round."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Hang-up Guide: practice"
+
+    def __init__(
+        self,
+        decks: list[Deck],
+        library: Library,
+        store: Store | None,
+        *,
+        deck: str | None,
+        seed: int | None,
+        count: int | None,
+    ) -> None:
+        super().__init__()
+        self.decks, self.library, self.store = decks, library, store
+        self.wanted, self.seed, self.count = deck, seed, count
+
+    def on_mount(self) -> None:
+        chosen = next((d for d in self.decks if self.wanted in (d.id, d.path)), None)
+        if chosen is not None:
+            self.start(chosen)
+        else:
+            self.push_screen(DeckScreen(self.decks), self.start)
+
+    def start(self, deck: Deck | None) -> None:
+        if deck is None:
+            self.exit()
+            return
+        scenarios = deck.shuffled(self.seed)[: self.count or None]
+        flow = self.library.flows[deck.flow]
+        self.push_screen(PracticeScreen(deck, flow, self.library, self.store, scenarios))
+
+
+def make_practice_app(
+    decks: list[Deck],
+    library: Library,
+    store: Store | None,
+    *,
+    deck: str | None = None,
+    seed: int | None = None,
+    count: int | None = None,
+) -> PracticeApp:
+    return PracticeApp(decks, library, store, deck=deck, seed=seed, count=count)
 
 
 def make_app(

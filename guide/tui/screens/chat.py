@@ -83,8 +83,12 @@ class ChatScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.title = self.walk.flow.title
         self.query_one("#transcript", VerticalScroll).anchor()
+        self.begin()
+
+    def begin(self) -> None:
+        """The first thing shown (a resumed walk shows its answers so far first)."""
+        self.title = self.walk.flow.title
         if self.replayed:
             self.show_answers_so_far()
         self.show_step()

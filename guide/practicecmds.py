@@ -1,0 +1,83 @@
+"""`hangup-guide practice`: pick a deck, practise a round, see your progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from guide.decks import find_deck, load_decks
+from guide.library import Library, scan
+from guide.practice import Deck
+from guide.progress import progress_lines, summarise
+from guide.walkcmds import open_store
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def run_practice(args: argparse.Namespace) -> int:
+    store, notes = open_store(args.no_save)
+    for note in notes:
+        print(f"hangup-guide: {note}", file=sys.stderr)
+    if args.progress:
+        results = store.results() if store else []
+        print("\n".join(progress_lines(summarise(results))))
+        return EXIT_OK
+    library = scan()
+    decks, broken = load_decks(library)
+    for line in broken:
+        print(f"hangup-guide: a deck cannot be used: {line}", file=sys.stderr)
+    if args.deck:
+        named = find_deck(args.deck, decks, library)
+        if named is None:
+            names = ", ".join(d.id for d in decks)
+            print(
+                f"hangup-guide: no usable deck `{args.deck}`; the decks are: {names}",
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
+        decks = [named, *(d for d in decks if d is not named)]
+        args.deck = named.id
+    if not args.plain:
+        from guide.tui.app import make_practice_app
+
+        make_practice_app(
+            decks, library, store, deck=args.deck, seed=args.seed, count=args.count
+        ).run()
+        return EXIT_OK
+    return _plain(args, decks, library, store)
+
+
+def _plain(args: argparse.Namespace, decks: list[Deck], library: Library, store: object) -> int:
+    from guide.plain import PlainIO
+    from guide.plain_practice import run_round
+    from guide.store import Store
+
+    io = PlainIO(read=input, out=sys.stdout)
+    deck = find_deck(args.deck, decks) if args.deck else _choose(decks, io)
+    if deck is None:
+        names = ", ".join(d.id for d in decks)
+        print(
+            f"hangup-guide: no usable deck `{args.deck}`; the decks are: {names}", file=sys.stderr
+        )
+        return EXIT_UNREADABLE
+    flow = library.flows[deck.flow]
+    saving = store if isinstance(store, Store) else None
+    return run_round(deck, flow, library, io, seed=args.seed, count=args.count, store=saving)
+
+
+def _choose(decks: list[Deck], io: object) -> Deck | None:
+    from guide.plain import PlainIO
+
+    assert isinstance(io, PlainIO)
+    if not decks:
+        return None
+    io.say("Which deck?")
+    for number, deck in enumerate(decks, 1):
+        io.say(f"  {number}) {deck.title} ({len(deck.scenarios)} scenarios)")
+    try:
+        picked = io.ask().strip()
+    except EOFError:
+        return None
+    if picked.isdigit() and 1 <= int(picked) <= len(decks):
+        return decks[int(picked) - 1]
+    return find_deck(picked, decks)

@@ -1,0 +1,45 @@
+"""Pick a practice deck."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from guide.practice import Deck
+
+
+class DeckScreen(ModalScreen[Deck | None]):
+    """Returns the deck picked, or None."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+
+    def __init__(self, decks: list[Deck]) -> None:
+        super().__init__()
+        self.decks = decks
+
+    def compose(self) -> ComposeResult:
+        rows = [
+            Option(Content.assemble((d.title, "bold"), f"  ({len(d.scenarios)} scenarios)"))
+            for d in self.decks
+        ]
+        with Vertical(id="dialog"):
+            yield Static(Content("Practise with which deck?"), classes="dialog-title")
+            if rows:
+                yield OptionList(*rows, id="deck-list")
+            else:
+                yield Static(Content("There are no practice decks."))
+            yield Static(Content("Enter starts · Escape closes"), classes="hint")
+
+    @on(OptionList.OptionSelected, "#deck-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        """Start the picked deck."""
+        self.dismiss(self.decks[event.option_index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

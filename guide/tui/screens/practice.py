@@ -1,0 +1,170 @@
+"""Practice in the app: a situation, your walk without hints, then how it compared."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from guide.flow.engine import Advice, Walk
+from guide.flow.model import Flow, Say, Wait
+from guide.flow.model import Input as InputNode
+from guide.library import Library
+from guide.practice import Deck, Judgement, Scenario, expert_inputs, expert_walk, judge
+from guide.store import PracticeResult, Store, StoreUnavailable, now
+from guide.tui.screens.chat import ChatScreen
+from guide.tui.widgets.choices import Choices
+
+HINTS = frozenset({"why", "question_help", "copy", "note", "flows"})
+"""Actions practice leaves out: the learner answers without the expert's hints."""
+
+
+class PracticeScreen(ChatScreen):
+    """One round of a deck; each scenario is a walk judged against the expert's."""
+
+    BINDINGS = [Binding("enter", "next_scenario", "Next", show=False)]
+
+    def __init__(
+        self,
+        deck: Deck,
+        flow: Flow,
+        library: Library,
+        store: Store | None,
+        scenarios: list[Scenario],
+    ) -> None:
+        super().__init__(Walk(flow, library.resolver()), None)
+        self.deck, self.flow, self.library = deck, flow, library
+        self.results_store = store
+        self.scenarios = scenarios
+        self.index = 0
+        self.total = 0.0
+        self.expert_typed: dict[str, str] = {}
+
+    def begin(self) -> None:
+        self.title = f"Practice: {self.deck.title}"
+        self.begin_scenario()
+
+    def begin_scenario(self) -> None:
+        scenario = self.scenarios[self.index]
+        self.walk = Walk(self.flow, self.library.resolver())
+        self.expert_typed = expert_inputs(self.flow, scenario, self.library.resolver())
+        transcript = self.query_one("#transcript", VerticalScroll)
+        transcript.remove_children()
+        transcript.anchor()
+        self.say(f"Scenario {self.index + 1} of {len(self.scenarios)}", "note")
+        self.say(scenario.situation, "guide")
+        self.show_step()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in HINTS:
+            return False
+        return super().check_action(action, parameters)
+
+    def show_step(self) -> None:
+        """Names are filled in and timers skipped: practice is about judgement."""
+        step = self.walk.current
+        if isinstance(step, InputNode):
+            self.walk.enter(self.expert_typed.get(step.id, ""))
+            self.show_step()
+        elif isinstance(step, (Say, Wait)):
+            self.walk.proceed()
+            self.show_step()
+        else:
+            super().show_step()
+
+    def show_outcome(self, advice: Advice) -> None:
+        scenario = self.scenarios[self.index]
+        expert, _ = expert_walk(self.flow, scenario, self.library.resolver())
+        verdict = judge(scenario, self.walk, expert)
+        self.total += verdict.score
+        self.keep(verdict)
+        transcript = self.query_one("#transcript", VerticalScroll)
+        transcript.anchor(False)
+        card = Static(
+            verdict_content(verdict),
+            classes="verdict" + (" -missed" if verdict.missed_emergency else ""),
+        )
+        transcript.mount(card)
+        self.call_after_refresh(card.scroll_visible, top=True, animate=False)
+        last = self.index + 1 >= len(self.scenarios)
+        label = "See the round's score" if last else "Next scenario"
+        self.query_one(Choices).offer((), (("next_scenario", f"{label}  (Enter)"),))
+
+    def keep(self, verdict: Judgement) -> None:
+        if self.results_store is None:
+            return
+        parted = verdict.parting.node if verdict.parting else None
+        result = PracticeResult(
+            now(),
+            self.deck.id,
+            verdict.scenario.id,
+            verdict.score,
+            verdict.your_outcome,
+            verdict.scenario.outcome,
+            parted,
+        )
+        try:
+            self.results_store.add_result(result)
+        except StoreUnavailable as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+
+    def action_next_scenario(self) -> None:
+        if not self.walk.finished:
+            return
+        self.index += 1
+        if self.index < len(self.scenarios):
+            self.begin_scenario()
+            return
+        self.query_one("#transcript", VerticalScroll).remove_children()
+        self.say(f"Round done: {self.total:g} out of {len(self.scenarios)}.", "guide")
+        self.say(
+            "Your results are kept; `hangup-guide practice --progress` shows how you are doing.",
+            "note",
+        )
+        self.query_one(Choices).offer((), (("restart_round", "Practise again"),))
+
+    def action_restart_round(self) -> None:
+        self.index, self.total = 0, 0.0
+        self.begin_scenario()
+
+    def action_restart(self) -> None:
+        self.begin_scenario()
+
+
+def verdict_content(verdict: Judgement) -> Content:
+    score = {1.0: "1 — the expert's outcome", 0.5: "½ — safe, but not the best"}.get(
+        verdict.score, "0"
+    )
+    parts: list[Content | str | tuple[str, str]] = [
+        ("Your outcome      ", "bold"),
+        verdict.yours,
+        "\n",
+        ("Expert's outcome  ", "bold"),
+        verdict.experts,
+        "\n",
+    ]
+    if verdict.missed_emergency:
+        parts += [
+            "\n",
+            ("MISSED EMERGENCY: ", "bold reverse"),
+            " this situation called for the emergency steps.\n",
+        ]
+    if verdict.parting:
+        p = verdict.parting
+        parts += [
+            "\n",
+            ("Where your path parted: ", "bold"),
+            p.asked,
+            "\n",
+            "  you:    ",
+            p.yours,
+            "\n",
+            "  expert: ",
+            p.experts,
+            "\n",
+        ]
+        if p.reason:
+            parts += ["  why:    ", p.reason, "\n"]
+    parts += ["\n", ("Score  ", "bold"), score]
+    return Content.assemble(*parts)
