@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from guide.flow.engine import Question, Walk, WalkError
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
 from guide.library import Library
-from guide.plain import PlainIO, show_step
-from guide.practice import Deck, Judgement, Scenario, expert_inputs, expert_walk, judge
-from guide.store import PracticeResult, Store, StoreUnavailable, now
+from guide.plain import PlainIO, answer, show_step
+from guide.practice import (
+    Deck,
+    Judgement,
+    Scenario,
+    expert_inputs,
+    expert_walk,
+    judge,
+    result_of,
+)
+from guide.store import Store, StoreUnavailable
 
 RULE = "═" * 60
 
@@ -70,24 +78,8 @@ def play(flow: Flow, scenario: Scenario, library: Library, io: PlainIO) -> Walk 
         elif line.lower() in ("!", "emergency"):
             walk.escape()
         else:
-            _answer(walk, step, line, io)
+            answer(walk, line, io)
     return walk
-
-
-def _answer(walk: Walk, step: object, line: str, io: PlainIO) -> None:
-    assert isinstance(step, Question)
-    try:
-        reply = walk.reply(line)
-    except WalkError as exc:
-        io.say(f"Sorry, this flow cannot go on: {exc}")
-        return
-    if reply.suggestions:
-        io.say(
-            "Did you mean: "
-            + " or ".join(f"{c.handle}) {c.option.label}" for c in reply.suggestions)
-        )
-    elif not reply.accepted:
-        io.say(reply.message[:1].upper() + reply.message[1:] + ".")
 
 
 def verdict_lines(verdict: Judgement) -> list[str]:
@@ -111,16 +103,7 @@ def verdict_lines(verdict: Judgement) -> list[str]:
 def save(store: Store | None, deck: Deck, verdict: Judgement, io: PlainIO) -> None:
     if store is None:
         return
-    parted = verdict.parting.node if verdict.parting else None
-    result = PracticeResult(
-        now(),
-        deck.id,
-        verdict.scenario.id,
-        verdict.score,
-        verdict.your_outcome,
-        verdict.scenario.outcome,
-        parted,
-    )
+    result = result_of(deck, verdict)
     try:
         store.add_result(result)
     except StoreUnavailable as exc:

@@ -20,6 +20,7 @@ from guide.flow.model import NOWHERE, Flow, Input, Mark, Outcome, Problem, Say, 
 from guide.flow.reader import FieldReader
 from guide.flow.suggest import did_you_mean
 from guide.flow.yamltree import DEFAULT_LIMITS, YNode, decode, parse_tree
+from guide.store import PracticeResult, now
 
 ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FULL, PART, NONE = 1.0, 0.5, 0.0
@@ -336,3 +337,17 @@ def _parting(
                 scenario.reasons.get(expert_step.node, ""),
             )
     return None
+
+
+def result_of(deck: Deck, verdict: Judgement) -> PracticeResult:
+    """A judged scenario as the store keeps it."""
+    parted = verdict.parting.node if verdict.parting else None
+    return PracticeResult(
+        now(),
+        deck.id,
+        verdict.scenario.id,
+        verdict.score,
+        verdict.your_outcome,
+        verdict.scenario.outcome,
+        parted,
+    )

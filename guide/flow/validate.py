@@ -144,8 +144,8 @@ class _Checker:
             not self.local(t) or t.node not in self.flow.nodes for t in node_successors(node)
         )
 
-    def reachable(self) -> set[str]:
-        roots = [self.flow.start] + [o.next.node for o in self.flow.escape if self.local(o.next)]
+    def closure(self, roots: list[str]) -> set[str]:
+        """Every node reachable from `roots` along local edges."""
         seen: set[str] = set()
         todo = [r for r in roots if r in self.flow.nodes]
         while todo:
@@ -154,6 +154,10 @@ class _Checker:
                 seen.add(node_id)
                 todo.extend(self.edges(self.flow.nodes[node_id]))
         return seen
+
+    def reachable(self) -> set[str]:
+        escapes = [o.next.node for o in self.flow.escape if self.local(o.next)]
+        return self.closure([self.flow.start, *escapes])
 
     def check_reachability(self) -> None:
         reached = self.reachable()
@@ -225,14 +229,7 @@ class _Checker:
                 )
 
     def _escape_branch(self) -> set[str]:
-        seen: set[str] = set()
-        todo = [o.next.node for o in self.flow.escape if o.next.node in self.flow.nodes]
-        while todo:
-            node_id = todo.pop()
-            if node_id not in seen:
-                seen.add(node_id)
-                todo.extend(self.edges(self.flow.nodes[node_id]))
-        return seen
+        return self.closure([o.next.node for o in self.flow.escape if self.local(o.next)])
 
     # --- node by node ---------------------------------------------------------------
 

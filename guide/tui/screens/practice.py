@@ -11,8 +11,16 @@ from guide.flow.engine import Advice, Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
 from guide.library import Library
-from guide.practice import Deck, Judgement, Scenario, expert_inputs, expert_walk, judge
-from guide.store import PracticeResult, Store, StoreUnavailable, now
+from guide.practice import (
+    Deck,
+    Judgement,
+    Scenario,
+    expert_inputs,
+    expert_walk,
+    judge,
+    result_of,
+)
+from guide.store import Store, StoreUnavailable
 from guide.tui.screens.chat import ChatScreen
 from guide.tui.widgets.choices import Choices
 
@@ -94,16 +102,7 @@ class PracticeScreen(ChatScreen):
     def keep(self, verdict: Judgement) -> None:
         if self.results_store is None:
             return
-        parted = verdict.parting.node if verdict.parting else None
-        result = PracticeResult(
-            now(),
-            self.deck.id,
-            verdict.scenario.id,
-            verdict.score,
-            verdict.your_outcome,
-            verdict.scenario.outcome,
-            parted,
-        )
+        result = result_of(self.deck, verdict)
         try:
             self.results_store.add_result(result)
         except StoreUnavailable as exc:
