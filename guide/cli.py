@@ -17,6 +17,7 @@ from guide.flowcmds import run_check, run_flows
 from guide.historycmds import HISTORY_COMMANDS
 from guide.library import DEFAULT_FLOW, bundled_decks, bundled_flows
 from guide.practicecmds import run_practice
+from guide.statscmds import run_stats
 from guide.walkcmds import run_walk
 
 
@@ -45,6 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-save", action="store_true", help="keep nothing of this walk (no history, no resume)"
+    )
+    parser.add_argument(
+        "--start", metavar="NODE", help="begin at this step of the flow (for trainers)"
+    )
+    parser.add_argument(
+        "--fact",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --start: a fact already known (repeat for more)",
+    )
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="presenter mode: map beside the chat, answers one by one, nothing saved",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     flows = commands.add_parser("flows", help="list the flows: bundled and your own")
@@ -76,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--count", type=int, help="how many scenarios (default: all)")
     practice.add_argument("--plain", action="store_true", help="line by line (screen readers)")
     practice.add_argument("--progress", action="store_true", help="show your progress so far")
+    stats = commands.add_parser("stats", help="how often each answer was chosen, and more")
+    stats.add_argument(
+        "stats_flow", nargs="?", metavar="FLOW", help="only walks started on this flow id"
+    )
+    stats.add_argument("--json", action="store_true", help="print the statistics as JSON")
     wipe = commands.add_parser("wipe", help="delete every saved walk")
     wipe.add_argument("--yes", action="store_true", help="do not ask first")
     return parser
@@ -90,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_flows(args.json)
         if args.command == "practice":
             return run_practice(args)
+        if args.command == "stats":
+            return run_stats(args)
         if args.command in HISTORY_COMMANDS:
             return HISTORY_COMMANDS[args.command](args)
         return run_walk(args)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from guide.flow.engine import Walk
+from guide.flow.engine import Walk, WalkError
+from guide.flow.startpoints import needed_facts
+from guide.flow.suggest import did_you_mean
 from guide.library import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
+from guide.plain import PlainIO
 from guide.session import pending, resume, start_saving
 from guide.settings import load_settings
 from guide.store import Store, StoreUnavailable
@@ -42,27 +45,47 @@ def run_walk(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    walk = Walk(flow, library.resolver())
+    try:
+        walk = Walk(flow, library.resolver(), start=args.start, given=parse_facts(args.fact))
+    except (WalkError, ValueError) as exc:
+        hint = did_you_mean(args.start or "", flow.nodes) if args.start else ""
+        print(f"hangup-guide: {exc}{hint}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.answers is not None:  # a script: nothing is saved
         from guide.plain import PlainIO, run_answers
 
         answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
         return run_answers(walk, answers, PlainIO(read=input, out=sys.stdout), args.json)
-    store, notes = open_store(args.no_save)
+    # A presentation or a walk begun part-way keeps nothing: no personal data on screen.
+    store, notes = open_store(args.no_save or args.present or args.start is not None)
     if not args.plain:
         from guide.tui.app import make_app
 
-        make_app(walk, store=store, library=library, notes=notes).run()
+        app = make_app(walk, store=store, library=library, notes=notes, presenting=args.present)
+        app.run()
         return EXIT_OK
     return run_plain(walk, store, library, notes)
 
 
+def parse_facts(pairs: list[str]) -> dict[str, str]:
+    """`--fact intent=deliberate` pairs as facts; ValueError names a malformed one."""
+    facts: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"--fact wants NAME=VALUE, not `{pair}`")
+        facts[name.strip()] = value.strip()
+    return facts
+
+
 def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str]) -> int:
-    from guide.plain import PlainIO, run_interactive
+    from guide.plain import run_interactive
 
     io = PlainIO(read=input, out=sys.stdout)
     for note in notes:
         io.err.write(f"hangup-guide: {note}\n")
+    if walk.start is not None:
+        walk = ask_start_facts(walk, io)
     if store is not None:
         walk = offer_resume(store, library, io) or walk
         if walk.listener is None:
@@ -70,10 +93,28 @@ def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str
     return run_interactive(walk, io)
 
 
+def ask_start_facts(walk: Walk, io: PlainIO) -> Walk:
+    """`--start NODE --plain`: ask, one by one, for the facts the branch depends on."""
+    assert walk.start is not None
+    given = dict(walk.given)
+    for fact, values in needed_facts(walk.flow, walk.start).items():
+        if fact in given:
+            continue
+        io.say(f"Starting part-way: what is known about “{fact.replace('_', ' ')}”?")
+        io.say("  0) not known")
+        for number, value in enumerate(values, 1):
+            io.say(f"  {number}) {value}")
+        try:
+            picked = io.ask().strip()
+        except EOFError:
+            picked = "0"
+        if picked.isdigit() and 1 <= int(picked) <= len(values):
+            given[fact] = values[int(picked) - 1]
+    return Walk(walk.flow, walk.resolve, start=walk.start, given=given)
+
+
 def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
     """Ask whether to go on with the walk left unfinished; None to start afresh."""
-    from guide.plain import PlainIO
-
     assert isinstance(io, PlainIO)
     left = pending(store, library.flows)
     if left is None:

@@ -156,11 +156,21 @@ class Walk:
     """Told of every change the person makes (a move, "back", "restart"), after
     it happened: this is how a walk is saved as it goes, without the engine
     doing any I/O itself."""
+    start: str | None = None
+    """Begin at this node instead of the flow's `start` (a trainer's "start anywhere")."""
+    given: Facts = field(default_factory=lambda: MappingProxyType({}))
+    """Facts known before the first step, for a walk that begins part-way."""
     _frames: list[_Frame] = field(default_factory=list, init=False)
     _moves: list[Move] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self._frames = [self._settle(self.flow, Target(self.flow.start), MappingProxyType({}))]
+        self._frames = [self._first()]
+
+    def _first(self) -> _Frame:
+        node = self.start or self.flow.start
+        if node not in self.flow.nodes:
+            raise WalkError(f"flow `{self.flow.id}` has no node `{node}`")
+        return self._settle(self.flow, Target(node), MappingProxyType(dict(self.given)))
 
     # --- what is shown ----------------------------------------------------------------
 
@@ -219,7 +229,7 @@ class Walk:
     # --- moving -----------------------------------------------------------------------
 
     def restart(self) -> None:
-        self._frames = [self._settle(self.flow, Target(self.flow.start), MappingProxyType({}))]
+        self._frames = [self._first()]
         self._moves = []
         self._tell(Change("restart"))
 

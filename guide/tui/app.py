@@ -10,12 +10,14 @@ from textual.screen import Screen
 
 from guide.decks import load_decks
 from guide.flow.engine import Walk
+from guide.flow.startpoints import needed_facts
 from guide.library import Library, scan
 from guide.practice import Deck
 from guide.session import pending, resume, start_saving
 from guide.store import Event, Session, Store
 from guide.tui.screens.chat import ChatScreen
 from guide.tui.screens.decks import DeckScreen
+from guide.tui.screens.facts import FactsScreen
 from guide.tui.screens.history import HistoryScreen
 from guide.tui.screens.practice import PracticeScreen
 from guide.tui.screens.resume import ResumeScreen
@@ -31,6 +33,7 @@ PALETTE = (
     ("Add a note", "A private note on this walk: what you did, how it went", "note"),
     ("Type an answer", "Answer in your own words", "type"),
     ("Open another flow", "Pick another guide", "flows"),
+    ("Map", "The whole flow as a tree; start from any step", "map"),
     ("History", "Your saved walks, read-only", "history"),
     ("Practice", "Practise judgement on scenarios", "practice"),
     ("Keys", "Every key the chat understands", "keys"),
@@ -49,9 +52,11 @@ class GuideApp(App[None]):
         store: Store | None = None,
         library: Library | None = None,
         notes: Sequence[str] = (),
+        presenting: bool = False,
     ) -> None:
         super().__init__()
         self.walk = walk
+        self.presenting = presenting
         self.store = store
         """Where walks are saved; None when not saving (--no-save, or unavailable)."""
         self.library = library
@@ -60,6 +65,9 @@ class GuideApp(App[None]):
     def on_mount(self) -> None:
         for note in self.notes:
             self.notify(note, title="Hang-up Guide", severity="warning", timeout=10, markup=False)
+        if self.walk.start is not None:
+            self.ask_start_facts()
+            return
         left = pending(self.store, self.library.flows) if self.store and self.library else None
         if left is None:
             self.begin(self.walk)
@@ -84,14 +92,35 @@ class GuideApp(App[None]):
 
         self.push_screen(ResumeScreen(session), answered)
 
+    def ask_start_facts(self) -> None:
+        """`--start NODE`: ask for the facts its branch depends on that were not given."""
+        walk = self.walk
+        assert walk.start is not None
+        missing = {
+            fact: values
+            for fact, values in needed_facts(walk.flow, walk.start).items()
+            if fact not in walk.given
+        }
+        if not missing:
+            self.begin(walk)
+            return
+
+        def chosen(facts: dict[str, str] | None) -> None:
+            given = {**walk.given, **(facts or {})}
+            self.begin(Walk(walk.flow, walk.resolve, start=walk.start, given=given))
+
+        self.push_screen(FactsScreen(walk.start, missing), chosen)
+
     def begin(self, walk: Walk) -> None:
         """A new walk on the chat screen, saved from its first step."""
         if self.store is not None and walk.listener is None:
             start_saving(walk, self.store)
-        self.push_screen(ChatScreen(walk, self.store))
+        self.push_screen(ChatScreen(walk, self.store, presenting=self.presenting))
 
     def action_history(self) -> None:
-        if self.store is not None:
+        if self.presenting:
+            self.notify("History is hidden while presenting.", markup=False)
+        elif self.store is not None:
             self.push_screen(HistoryScreen(self.store))
         else:
             self.notify("Walks are not being saved, so there is no history.", markup=False)
@@ -186,9 +215,10 @@ def make_app(
     store: Store | None = None,
     library: Library | None = None,
     notes: Sequence[str] = (),
+    presenting: bool = False,
 ) -> GuideApp:
     """The one factory the CLI and the tests use."""
-    return GuideApp(walk, store, library, notes)
+    return GuideApp(walk, store, library, notes, presenting)
 
 
 def make_transcript_app(session: Session, events: list[Event]) -> TranscriptApp:

@@ -55,7 +55,18 @@ async def test_keys_lists_the_actions(chat: ChatFactory, hang_up: Flow) -> None:
         await c.press("question_mark")
         assert isinstance(c.app.screen, KeysScreen)
         rows = [" ".join(line.split()) for line in c.statics()]
-        for row in ["! Emergency", "b Back", "r Restart", "w Why?", "f Flows", "? Keys"]:
+        # Footer keys and those kept out of the footer for room (f, m, p, /) alike.
+        for row in [
+            "! Emergency",
+            "b Back",
+            "r Restart",
+            "w Why",
+            "f Flows",
+            "m Map",
+            "p Present",
+            "/ Type an answer",
+            "? Keys",
+        ]:
             assert row in rows
         assert any(row.startswith("1 … 9") for row in rows)
         assert any(row.startswith("Ctrl+P") for row in rows)

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
@@ -19,10 +19,13 @@ from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, c
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
+from guide.flow.startpoints import needed_facts
 from guide.library import FlowOpenError, open_flow, scan
 from guide.session import Recorder, start_saving
 from guide.store import Store
+from guide.tui.screens.facts import FactsScreen
 from guide.tui.screens.keys import KeysScreen
+from guide.tui.screens.map import MapScreen
 from guide.tui.screens.note import NoteScreen
 from guide.tui.screens.picker import PickerScreen
 from guide.tui.screens.why import WhyScreen
@@ -30,6 +33,7 @@ from guide.tui.widgets.answer_input import AnswerInput
 from guide.tui.widgets.bubble import Bubble, Speaker
 from guide.tui.widgets.choices import Choices
 from guide.tui.widgets.countdown import Countdown
+from guide.tui.widgets.flow_map import FlowMap
 from guide.tui.widgets.outcome_card import OutcomeCard
 
 MAX_BUBBLES = 150
@@ -50,23 +54,35 @@ class ChatScreen(Screen[None]):
         Binding("exclamation_mark", "emergency", "Emergency", priority=True, id="emergency"),
         Binding("b", "back", "Back", id="back"),
         Binding("r", "restart", "Restart", id="restart"),
-        Binding("w", "why", "Why?", id="why"),
+        Binding("w", "why", "Why", id="why"),
         Binding("h", "question_help", "Help", id="help"),
         Binding("c", "copy", "Copy", id="copy"),
-        Binding("n", "note", "Note", id="note"),
+        Binding("n", "note", "Note", show=False, id="note"),
         Binding("slash", "type", "Type an answer", show=False, id="type"),
-        Binding("f", "flows", "Flows", id="flows"),
+        Binding("f", "flows", "Flows", show=False, id="flows"),
+        Binding("m", "map", "Map", id="map"),
+        Binding("p", "present", "Presenter mode", show=False, id="present"),
         Binding("question_mark", "keys", "Keys", id="keys"),
         Binding("escape", "focus_choices", "Answers", show=False),
-        Binding("space", "timer('start')", "Start timer", show=False),
+        Binding("space", "space", "Start timer / show next answer", show=False),
         Binding("z", "timer('snooze')", "Snooze", show=False),
         Binding("s", "timer('skip')", "Skip timer", show=False),
         *(Binding(str(n), f"number({n})", f"Answer {n}", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, walk: Walk, store: Store | None = None, replayed: bool = False) -> None:
+    def __init__(
+        self,
+        walk: Walk,
+        store: Store | None = None,
+        replayed: bool = False,
+        presenting: bool = False,
+    ) -> None:
         super().__init__()
         self.walk = walk
+        self.presenting = presenting
+        """Presenter mode: the map beside the chat, answers revealed one by one."""
+        self.revealed = 0
+        """In presenter mode, how many answers of the current question are shown."""
         self.store = store
         """Where the walk is saved; None when it is not."""
         self.replayed = replayed
@@ -76,13 +92,18 @@ class ChatScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield VerticalScroll(id="transcript")
-        with Vertical(id="answer-area"):
-            yield Choices(id="choices")
-            yield AnswerInput(id="free-text", select_on_focus=False, compact=True)
+        with Horizontal(id="stage"):
+            with Vertical(id="conversation"):
+                yield VerticalScroll(id="transcript")
+                with Vertical(id="answer-area"):
+                    yield Choices(id="choices")
+                    yield AnswerInput(id="free-text", select_on_focus=False, compact=True)
+            if self.presenting:
+                yield FlowMap(self.walk.current_flow, id="side-map")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.set_class(self.presenting, "-presenting")
         self.query_one("#transcript", VerticalScroll).anchor()
         self.begin()
 
@@ -121,7 +142,8 @@ class ChatScreen(Screen[None]):
         choices.display = True
         if isinstance(step, Question):
             self.say(step.text, "guide")
-            choices.offer(step.choices)
+            self.revealed = 0 if self.presenting else len(step.choices)
+            self.offer_revealed(step)
             free_text.placeholder = "…or say it in your own words, then Enter"
         elif isinstance(step, InputNode):
             self.say(step.text, "guide")
@@ -140,6 +162,42 @@ class ChatScreen(Screen[None]):
             self.show_outcome(step)
         self.refresh_bindings()
         self.call_after_refresh(self.focus_step)
+        if self.presenting:
+            self.call_after_refresh(self.update_map)
+
+    def offer_revealed(self, step: Question) -> None:
+        """The answers shown so far (all of them, unless presenting)."""
+        hidden = len(step.choices) - self.revealed
+        more = (("reveal", f"Show the next answer  (space, {hidden} more)"),) if hidden else ()
+        self.query_one(Choices).offer(step.choices[: self.revealed], more)
+
+    def action_reveal(self) -> None:
+        """Presenter mode: show one more answer, so the room can guess first."""
+        step = self.walk.current
+        if isinstance(step, Question) and self.revealed < len(step.choices):
+            self.revealed += 1
+            self.offer_revealed(step)
+
+    def update_map(self) -> None:
+        for flow_map in self.query("#side-map").results(FlowMap):
+            flow = self.walk.current_flow
+            if flow_map.flow is not flow:
+                flow_map.flow = flow
+                flow_map.build()
+            taken = {node for flow_id, node, _ in self.walk.path() if flow_id == flow.id}
+            flow_map.show_walk(self.walk.path()[-1][1], taken)
+
+    def action_present(self) -> None:
+        """Switch presenter mode: the map beside the chat, answers revealed one by one."""
+        self.presenting = not self.presenting
+        self.set_class(self.presenting, "-presenting")
+        if self.presenting and not self.query("#side-map"):
+            self.query_one("#stage").mount(FlowMap(self.walk.current_flow, id="side-map"))
+        for flow_map in self.query("#side-map"):
+            flow_map.display = self.presenting
+        self.show_choices_again()
+        if self.presenting:
+            self.call_after_refresh(self.update_map)
 
     def show_outcome(self, advice: Advice) -> None:
         """The card, scrolled so its title is in view (it may be taller than the screen)."""
@@ -326,6 +384,13 @@ class ChatScreen(Screen[None]):
         else:
             self.set_focus(None)
 
+    def action_space(self) -> None:
+        """Space starts a countdown, or (presenting) shows the next answer."""
+        if self.countdown is not None:
+            self.countdown.start()
+        else:
+            self.action_reveal()
+
     def action_timer(self, what: str) -> None:
         countdown = self.countdown
         if countdown is not None:
@@ -350,6 +415,36 @@ class ChatScreen(Screen[None]):
         self.title = flow.title
         self.action_restart()
 
+    def action_map(self) -> None:
+        """The whole flow as a tree; picking a step starts the walk from there."""
+        flow = self.walk.current_flow
+        taken = {node for flow_id, node, _ in self.walk.path() if flow_id == flow.id}
+        current = self.walk.path()[-1][1]
+        self.app.push_screen(MapScreen(flow, current, taken), self.start_from)
+
+    def start_from(self, node_id: str | None) -> None:
+        """Begin a walk at `node_id`, asking first for the facts its branch depends on."""
+        if node_id is None:
+            return
+        flow = self.walk.current_flow
+        needed = needed_facts(flow, node_id)
+
+        def begin(facts: dict[str, str] | None) -> None:
+            if facts is None:
+                return
+            # A walk begun part-way is a demonstration: it is not saved.
+            self.walk = Walk(flow, self.walk.resolve, start=node_id, given=facts)
+            transcript = self.query_one("#transcript", VerticalScroll)
+            transcript.remove_children()
+            transcript.anchor()
+            self.say(f"Started at “{node_id}” from the map (this walk is not saved).", "note")
+            self.show_step()
+
+        if needed:
+            self.app.push_screen(FactsScreen(node_id, needed), begin)
+        else:
+            begin({})
+
     def action_keys(self) -> None:
         self.app.push_screen(KeysScreen(self.active_bindings))
 
@@ -360,4 +455,5 @@ class ChatScreen(Screen[None]):
     def show_choices_again(self) -> None:
         step = self.walk.current
         if isinstance(step, Question):
-            self.query_one(Choices).offer(step.choices)
+            self.revealed = len(step.choices)
+            self.offer_revealed(step)

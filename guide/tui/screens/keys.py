@@ -14,7 +14,6 @@ from textual.widgets import Static
 EXTRA = (
     ("1 … 9", "pick that answer"),
     ("↑ ↓  Enter", "move through the answers and pick one (or click it)"),
-    ("/", "type your answer in your own words"),
     ("Escape", "from the text line back to the answers"),
     ("space  z  s", "start, snooze or skip a countdown"),
     ("Ctrl+P", "the command palette: every action by name"),
@@ -33,7 +32,7 @@ class KeysScreen(ModalScreen[None]):
         seen: set[str] = set()
         for key, active in bindings.items():
             binding = active.binding
-            if not binding.show or binding.description in seen:
+            if binding.id is None or binding.description in seen:
                 continue
             seen.add(binding.description)
             self.rows.append((_key_name(key), binding.description))

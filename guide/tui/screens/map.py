@@ -1,0 +1,50 @@
+"""The map: the whole flow as a tree; Enter on a node starts the walk there."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static, Tree
+
+from guide.flow.model import Flow
+from guide.tui.widgets.flow_map import FlowMap
+
+
+class MapScreen(ModalScreen[str | None]):
+    """Returns the node id picked to start from, or None."""
+
+    BINDINGS = [Binding("escape,m,q", "close", "Close", id="close")]
+
+    def __init__(self, flow: Flow, current: str, taken: set[str]) -> None:
+        super().__init__()
+        self.flow, self.current, self.taken = flow, current, taken
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="map-dialog"):
+            yield Static(Content(f"Map of “{self.flow.title}”"), classes="dialog-title")
+            yield FlowMap(self.flow, id="map")
+            yield Static(
+                Content(
+                    "● you are here · ✓ on your path · Enter starts from a step · Escape closes"
+                ),
+                classes="hint",
+            )
+
+    def on_mount(self) -> None:
+        flow_map = self.query_one(FlowMap)
+        flow_map.focus()
+        self.call_after_refresh(flow_map.show_walk, self.current, self.taken)
+
+    @on(Tree.NodeSelected, "#map")
+    def picked(self, event: Tree.NodeSelected[str]) -> None:
+        """Start from the chosen step (not from the title or a link to another flow)."""
+        node_id = event.node.data
+        if node_id is not None and node_id in self.flow.nodes:
+            self.dismiss(node_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
