@@ -14,6 +14,7 @@ from pathlib import Path
 
 from guide import __version__
 from guide.flowcmds import run_check, run_flows
+from guide.graphcmds import run_graph
 from guide.historycmds import HISTORY_COMMANDS
 from guide.library import DEFAULT_FLOW, bundled_decks, bundled_flows
 from guide.practicecmds import run_practice
@@ -64,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     flows = commands.add_parser("flows", help="list the flows: bundled and your own")
-    flows.add_argument("--json", action="store_true", help="print the list as JSON")
+    flows.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print the list as JSON"
+    )
     check = commands.add_parser("check", help="check flow files and point at each problem")
     check.add_argument(
         "files",
@@ -75,9 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history = commands.add_parser("history", help="your saved walks; with an id, open one")
     history.add_argument("session", nargs="?", type=int, metavar="ID", help="open this walk")
-    history.add_argument("--json", action="store_true", help="print the list as JSON")
     history.add_argument(
-        "--plain", action="store_true", help="print the walk instead of opening it"
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print the list as JSON"
+    )
+    history.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the walk instead of opening it",
     )
     export = commands.add_parser("export", help="write a saved walk as Markdown or JSON")
     export.add_argument("session", type=int, metavar="ID")
@@ -90,13 +98,32 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("deck", nargs="?", metavar="DECK", help="a deck's name or file")
     practice.add_argument("--seed", type=int, help="the same seed gives the same order")
     practice.add_argument("--count", type=int, help="how many scenarios (default: all)")
-    practice.add_argument("--plain", action="store_true", help="line by line (screen readers)")
+    practice.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="line by line (screen readers)",
+    )
     practice.add_argument("--progress", action="store_true", help="show your progress so far")
     stats = commands.add_parser("stats", help="how often each answer was chosen, and more")
     stats.add_argument(
         "stats_flow", nargs="?", metavar="FLOW", help="only walks started on this flow id"
     )
-    stats.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    stats.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the statistics as JSON",
+    )
+    graph = commands.add_parser("graph", help="a flow as a diagram (Mermaid, DOT) or a handout")
+    graph.add_argument("graph_flow", metavar="FLOW", help="a flow's name or file")
+    graph.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "md"),
+        default="md",
+        help="a Mermaid flowchart, a Graphviz DOT graph, or a Markdown handout (default: md)",
+    )
+    graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     wipe = commands.add_parser("wipe", help="delete every saved walk")
     wipe.add_argument("--yes", action="store_true", help="do not ask first")
     return parser
@@ -113,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_practice(args)
         if args.command == "stats":
             return run_stats(args)
+        if args.command == "graph":
+            return run_graph(args)
         if args.command in HISTORY_COMMANDS:
             return HISTORY_COMMANDS[args.command](args)
         return run_walk(args)

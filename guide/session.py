@@ -67,9 +67,14 @@ def _outcome_json(advice: Advice, walk: Walk) -> str:
 
 
 def start_saving(walk: Walk, store: Store) -> Recorder:
-    """Save this walk from now on, as a new session."""
+    """Save this walk from now on, as a new session. If the store fails, the returned
+    recorder says why (`failure`) and saves nothing; the walk goes on."""
     flow = walk.flow
-    recorder = Recorder(store, store.start(flow.id, flow.title, flow.path, flow.digest))
+    try:
+        recorder = Recorder(store, store.start(flow.id, flow.title, flow.path, flow.digest))
+    except StoreUnavailable as exc:
+        recorder = Recorder(store, -1)
+        recorder.failure = str(exc)
     walk.listener = recorder
     return recorder
 

@@ -63,7 +63,7 @@ async def test_keys_lists_the_actions(chat: ChatFactory, hang_up: Flow) -> None:
             "w Why",
             "f Flows",
             "m Map",
-            "p Present",
+            "p Presenter mode",
             "/ Type an answer",
             "? Keys",
         ]:

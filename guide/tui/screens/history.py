@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.export import status_of
+from guide.export import outcome_of, status_of
 from guide.store import Store
 from guide.tui.screens.transcript import TranscriptScreen
 

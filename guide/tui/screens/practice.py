@@ -46,6 +46,8 @@ class PracticeScreen(ChatScreen):
         self.results_store = store
         self.scenarios = scenarios
         self.index = 0
+        self.judged = -1
+        """The scenario last judged, so each is scored once."""
         self.total = 0.0
         self.expert_typed: dict[str, str] = {}
 
@@ -82,6 +84,9 @@ class PracticeScreen(ChatScreen):
             super().show_step()
 
     def show_outcome(self, advice: Advice) -> None:
+        if self.judged == self.index:
+            return  # shown again (a resize, a re-render): judged and counted once only
+        self.judged = self.index
         scenario = self.scenarios[self.index]
         expert, _ = expert_walk(self.flow, scenario, self.library.resolver())
         verdict = judge(scenario, self.walk, expert)
@@ -124,10 +129,12 @@ class PracticeScreen(ChatScreen):
         self.query_one(Choices).offer((), (("restart_round", "Practise again"),))
 
     def action_restart_round(self) -> None:
-        self.index, self.total = 0, 0.0
+        self.index, self.total, self.judged = 0, 0.0, -1
         self.begin_scenario()
 
     def action_restart(self) -> None:
+        if self.judged == self.index:
+            return  # already scored: go on with "next", not a second try at the same one
         self.begin_scenario()
 
 
