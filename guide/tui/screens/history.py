@@ -31,12 +31,13 @@ class HistoryScreen(ModalScreen[None]):
         for s in self.sessions:
             when = s.updated.replace("T", " ")[:16]
             note = f"\n  note: {s.note}" if s.note else ""
+            advice = outcome_of(s)
             rows.append(
                 Option(
                     Content.assemble(
                         (f"{when}  ", "bold"),
                         f"{s.flow_title} · {status_of(s)}",
-                        f" · {s.outcome}" if s.outcome else "",
+                        f" · {advice['title']}" if advice else "",
                         note,
                     )
                 )
