@@ -18,6 +18,7 @@ from guide.graphcmds import run_graph
 from guide.historycmds import HISTORY_COMMANDS
 from guide.library import DEFAULT_FLOW, bundled_decks, bundled_flows
 from guide.practicecmds import run_practice
+from guide.servecmds import run_serve
 from guide.statscmds import run_stats
 from guide.walkcmds import run_walk
 
@@ -105,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="line by line (screen readers)",
     )
     practice.add_argument("--progress", action="store_true", help="show your progress so far")
+    serve = commands.add_parser("serve", help="the app in a web browser (the serve extra)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
     stats = commands.add_parser("stats", help="how often each answer was chosen, and more")
     stats.add_argument(
         "stats_flow", nargs="?", metavar="FLOW", help="only walks started on this flow id"
@@ -138,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_flows(args.json)
         if args.command == "practice":
             return run_practice(args)
+        if args.command == "serve":
+            return run_serve(args)
         if args.command == "stats":
             return run_stats(args)
         if args.command == "graph":
