@@ -8,6 +8,8 @@ changes, on the flow as it is now.
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from guide.flow.engine import Advice, Change, FlowResolver, Move, Walk, WalkError, replay
@@ -19,11 +21,21 @@ class Recorder:
     """Listens to a walk and saves every change. Stops saving (and says why) if the
     store fails mid-walk; the walk itself goes on."""
 
-    def __init__(self, store: Store, session_id: int) -> None:
+    def __init__(
+        self, store: Store, session_id: int, tell: Callable[[str], None] | None = None
+    ) -> None:
         self.store = store
         self.session_id = session_id
+        self.tell = tell
+        """Told once, in words, when saving stops."""
         self.failure: str | None = None
         """Why saving stopped, once it has."""
+
+    def fail(self, reason: str) -> None:
+        if self.failure is None:
+            self.failure = reason
+            if self.tell is not None:
+                self.tell(f"Not saving any more: {reason}")
 
     def __call__(self, change: Change, walk: Walk) -> None:
         if self.failure is not None:
@@ -46,7 +58,7 @@ class Recorder:
         try:
             self.store.record(self.session_id, event, walk.finished, outcome, record)
         except StoreUnavailable as exc:
-            self.failure = str(exc)
+            self.fail(str(exc))
 
 
 def _outcome_json(advice: Advice, walk: Walk) -> str:
@@ -66,15 +78,15 @@ def _outcome_json(advice: Advice, walk: Walk) -> str:
     return json.dumps(shown, ensure_ascii=False)
 
 
-def start_saving(walk: Walk, store: Store) -> Recorder:
-    """Save this walk from now on, as a new session. If the store fails, the returned
-    recorder says why (`failure`) and saves nothing; the walk goes on."""
+def start_saving(walk: Walk, store: Store, tell: Callable[[str], None] | None = None) -> Recorder:
+    """Save this walk from now on, as a new session. If the store fails, `tell` hears
+    why, the recorder saves nothing more, and the walk goes on."""
     flow = walk.flow
     try:
-        recorder = Recorder(store, store.start(flow.id, flow.title, flow.path, flow.digest))
+        recorder = Recorder(store, store.start(flow.id, flow.title, flow.path, flow.digest), tell)
     except StoreUnavailable as exc:
-        recorder = Recorder(store, -1)
-        recorder.failure = str(exc)
+        recorder = Recorder(store, -1, tell)
+        recorder.fail(str(exc))
     walk.listener = recorder
     return recorder
 
@@ -113,7 +125,13 @@ def replay_one(walk: Walk, move: Move) -> bool:
     return replay(walk, [move], from_here=True) == 1
 
 
-def resume(session: Session, flow: Flow, store: Store, resolve: FlowResolver | None) -> Resumed:
+def resume(
+    session: Session,
+    flow: Flow,
+    store: Store,
+    resolve: FlowResolver | None,
+    tell: Callable[[str], None] | None = None,
+) -> Resumed:
     """Rebuild a saved walk on `flow` and keep saving it.
 
     On the same flow the walk continues in the same session. On a changed flow
@@ -125,11 +143,11 @@ def resume(session: Session, flow: Flow, store: Store, resolve: FlowResolver | N
     applied = apply_events(walk, events)
     changed = flow.digest != session.flow_digest
     if not changed and applied == len(events):
-        walk.listener = Recorder(store, session.id)
+        walk.listener = Recorder(store, session.id, tell)
         return Resumed(walk, applied, len(events), changed)
-    store.abandon(session.id)
+    set_aside(store, session.id, tell)
     fresh = Walk(flow, resolve)
-    start_saving(fresh, store)
+    start_saving(fresh, store, tell)
     replay(fresh, walk.moves)  # each replayed move is saved in the new session
     return Resumed(fresh, applied, len(events), changed)
 
@@ -160,9 +178,21 @@ def transcript(events: list[Event]) -> tuple[list[Answered], int]:
     return standing, changed
 
 
+def set_aside(store: Store, session_id: int, tell: Callable[[str], None] | None = None) -> None:
+    """Stop offering a walk for resuming (it stays in history); a failure is told, not raised."""
+    try:
+        store.abandon(session_id)
+    except StoreUnavailable as exc:
+        if tell is not None:
+            tell(f"Could not set the old walk aside: {exc}")
+
+
 def pending(store: Store, flows: dict[str, Flow]) -> tuple[Session, Flow] | None:
     """The walk left unfinished last time, with the flow to resume it on, if any."""
-    session = store.unfinished()
+    try:
+        session = store.unfinished()
+    except sqlite3.Error:
+        return None
     if session is None:
         return None
     flow = flows.get(session.flow_id)

@@ -10,7 +10,9 @@ overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -151,17 +153,23 @@ class Store:
         path = path or default_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(_unwritable(path, exc)) from None
+        try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(f"cannot open the saved walks at {path}: {exc}") from None
+        except sqlite3.Error as exc:
+            raise _diagnose(path, exc) from None
         try:
             _prepare(db, path)
         except StoreUnavailable:
             db.close()
             raise
         except sqlite3.DatabaseError as exc:
+            # Keep a damaged file's bytes before closing: closing may fold its journal in.
+            problem = _diagnose(path, exc)
             db.close()
-            raise _diagnose(path, exc) from None
+            _remove_damaged(path, problem)
+            raise problem from None
         return cls(db, path)
 
     def close(self) -> None:
@@ -175,12 +183,15 @@ class Store:
             raise StoreUnavailable(_locked_or(exc, self.path)) from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back (full disk)
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreUnavailable(_locked_or(exc, self.path)) from None
             raise
         try:
             self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise StoreUnavailable(_locked_or(exc, self.path)) from None
 
     # --- writing ---------------------------------------------------------------------------
@@ -349,61 +360,103 @@ def steps_of(events: list[Event]) -> int:
 
 
 def _prepare(db: sqlite3.Connection, path: Path) -> None:
-    """Check the file, switch on WAL, and migrate it forward to our schema."""
+    """Check the file, switch on WAL, and migrate it forward to our schema.
+
+    The version is read inside the write transaction, so two copies starting
+    at once on a new store do not both run the same migration.
+    """
     db.execute("PRAGMA foreign_keys = ON")
+    if _check_version(db, path) == SCHEMA_VERSION:
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        db.execute("PRAGMA synchronous = NORMAL")
+        return  # up to date: reading needs no write lock (another copy may hold it)
+    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = _check_version(db, path)
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in _statements(MIGRATIONS[target]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {target}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _check_version(db: sqlite3.Connection, path: Path) -> int:
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise StoreUnavailable(
             f"the saved walks at {path} were written by a newer Hang-up Guide (schema"
             f" {version}, this one knows {SCHEMA_VERSION}); update it to use them"
         )
-    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-        raise sqlite3.DatabaseError("database disk image is malformed")
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(MIGRATIONS[target]):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {target}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+    return version
 
 
 def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
-def _diagnose(path: Path, exc: sqlite3.DatabaseError) -> StoreUnavailable:
-    """Turn an SQLite failure at opening into a sentence, moving a corrupt file aside."""
+def _diagnose(path: Path, exc: sqlite3.Error) -> StoreUnavailable:
+    """Turn an SQLite failure at opening into a sentence; a damaged file is copied aside."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StoreUnavailable(_locked_or(exc, path))
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreUnavailable(
-            f"the saved walks at {path} cannot be written (read-only disk or folder);"
-            " this walk will not be saved"
-        )
+        return StoreUnavailable(_unwritable(path, exc))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
-            path.rename(aside)
-            for suffix in ("-wal", "-shm"):
-                extra = path.with_name(path.name + suffix)
-                if extra.exists():
-                    extra.rename(aside.with_name(aside.name + suffix))
+            aside = _keep_aside(path)
         except OSError:
             return StoreUnavailable(
                 f"the saved walks at {path} are damaged; this walk will not be saved"
             )
-        return StoreUnavailable(
+        return Damaged(
             f"the saved walks at {path} were damaged; the file was kept as {aside} and a new"
             " one will be started next time; this walk will not be saved"
         )
     return StoreUnavailable(f"cannot use the saved walks at {path}: {exc}")
+
+
+class Damaged(StoreUnavailable):
+    """The store was damaged and has been copied aside; the original may now go."""
+
+
+def _keep_aside(path: Path) -> Path:
+    """Copy the damaged file and its journals, byte for byte, under a name not yet used."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    number = 0
+    while True:
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{number}" if number else ""))
+        if not aside.exists():
+            break
+        number += 1
+    for suffix in ("", "-wal"):  # -shm is only an index, rebuilt from these two
+        source = path.with_name(path.name + suffix)
+        if source.exists() and (suffix == "" or source.stat().st_size > 0):
+            shutil.copy2(source, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _remove_damaged(path: Path, problem: StoreUnavailable) -> None:
+    """Once copied aside, take the damaged file away so the next start begins afresh."""
+    if not isinstance(problem, Damaged):
+        return
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+
+
+def _unwritable(path: Path, exc: Exception) -> str:
+    return (
+        f"the saved walks at {path} cannot be created or written (read-only disk or folder:"
+        f" {exc}); this walk will not be saved"
+    )
 
 
 def _locked_or(exc: sqlite3.Error, path: Path) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from guide.flow.engine import Walk, WalkError
 from guide.flow.startpoints import needed_facts
 from guide.flow.suggest import did_you_mean
 from guide.library import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
 from guide.plain import PlainIO
-from guide.session import pending, resume, start_saving
+from guide.session import pending, resume, set_aside, start_saving
 from guide.settings import load_settings
 from guide.store import Store, StoreUnavailable
 
@@ -67,6 +68,15 @@ def run_walk(args: argparse.Namespace) -> int:
     return run_plain(walk, store, library, notes)
 
 
+def teller(io: PlainIO) -> Callable[[str], None]:
+    """How the plain face tells of a saving problem: one line on stderr."""
+
+    def tell(why: str) -> None:
+        io.err.write(f"hangup-guide: {why}\n")
+
+    return tell
+
+
 def parse_facts(pairs: list[str]) -> dict[str, str]:
     """`--fact intent=deliberate` pairs as facts; ValueError names a malformed one."""
     facts: dict[str, str] = {}
@@ -89,7 +99,7 @@ def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str
     if store is not None:
         walk = offer_resume(store, library, io) or walk
         if walk.listener is None:
-            start_saving(walk, store)
+            start_saving(walk, store, teller(io))
     return run_interactive(walk, io)
 
 
@@ -128,11 +138,12 @@ def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
         answer = io.ask("Go on where you stopped? [Y/n] ").strip().lower()
     except EOFError:
         answer = "n"
+    tell = teller(io)
     if answer not in ("", "y", "yes"):
-        store.abandon(session.id)
+        set_aside(store, session.id, tell)
         io.say("Starting a new walk. The old one stays in your history.")
         return None
-    back = resume(session, flow, store, library.resolver())
+    back = resume(session, flow, store, library.resolver(), tell)
     if back.flow_changed:
         io.say(
             f"The flow has changed since then: {back.applied} of {back.total} saved steps"

@@ -420,7 +420,9 @@ def replay(walk: Walk, moves: list[Move] | tuple[Move, ...], from_here: bool = F
                 step = walk.current
                 if not isinstance(step, Question):
                     return done
-                choice = next(c for c in step.choices if c.handle == move.value)
+                # The answer as it was seen (its label), not its number: on a changed
+                # flow the numbers may point at other answers.
+                choice = next(c for c in step.choices if c.option.label == move.label)
                 walk.choose(choice)
         except (WalkError, InvalidInput, StopIteration):
             return done

@@ -13,7 +13,7 @@ from guide.flow.engine import Walk
 from guide.flow.startpoints import needed_facts
 from guide.library import Library, scan
 from guide.practice import Deck
-from guide.session import pending, resume, start_saving
+from guide.session import pending, resume, set_aside, start_saving
 from guide.store import Event, Session, Store
 from guide.tui.screens.chat import ChatScreen
 from guide.tui.screens.decks import DeckScreen
@@ -77,10 +77,10 @@ class GuideApp(App[None]):
         def answered(go_on: bool | None) -> None:
             assert self.store is not None and self.library is not None
             if not go_on:
-                self.store.abandon(session.id)
+                set_aside(self.store, session.id, self.warn)
                 self.begin(self.walk)
                 return
-            back = resume(session, flow, self.store, self.library.resolver())
+            back = resume(session, flow, self.store, self.library.resolver(), self.warn)
             if back.flow_changed:
                 self.notify(
                     f"The flow has changed since: {back.applied} of {back.total} saved steps"
@@ -91,6 +91,10 @@ class GuideApp(App[None]):
             self.push_screen(ChatScreen(back.walk, self.store, replayed=True))
 
         self.push_screen(ResumeScreen(session), answered)
+
+    def warn(self, message: str) -> None:
+        """Tell the person something went wrong with saving; the walk goes on."""
+        self.notify(message, title="Hang-up Guide", severity="warning", timeout=10, markup=False)
 
     def ask_start_facts(self) -> None:
         """`--start NODE`: ask for the facts its branch depends on that were not given."""
@@ -114,7 +118,7 @@ class GuideApp(App[None]):
     def begin(self, walk: Walk) -> None:
         """A new walk on the chat screen, saved from its first step."""
         if self.store is not None and walk.listener is None:
-            start_saving(walk, self.store)
+            start_saving(walk, self.store, self.warn)
         self.push_screen(ChatScreen(walk, self.store, presenting=self.presenting))
 
     def action_history(self) -> None:

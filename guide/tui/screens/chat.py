@@ -340,6 +340,9 @@ class ChatScreen(Screen[None]):
     def action_why(self) -> None:
         self.app.push_screen(WhyScreen(self.walk.why()))
 
+    def warn(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=10, markup=False)
+
     def action_note(self) -> None:
         """A private note on this walk, kept with it in the history."""
         recorder = self.walk.listener
@@ -411,7 +414,7 @@ class ChatScreen(Screen[None]):
             return
         self.walk = Walk(flow, library.resolver())
         if self.store is not None:
-            start_saving(self.walk, self.store)
+            start_saving(self.walk, self.store, self.warn)
         self.title = flow.title
         self.action_restart()
 

@@ -1,0 +1,72 @@
+"""`hangup-guide graph FLOW`: the flow as a Mermaid or DOT diagram, or a Markdown handout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from guide.flow.model import Flow
+from guide.graph import to_dot, to_handout, to_mermaid
+from guide.library import FlowNotFound, FlowOpenError, find_flow, open_flow, scan
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
+    "mermaid": ("Mermaid flowchart", to_mermaid),
+    "dot": ("Graphviz DOT graph", to_dot),
+    "md": ("Markdown handout", to_handout),
+}
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    """Draw `args.graph_flow` in `args.format`, to stdout or to `args.output`."""
+    try:
+        path = find_flow(args.graph_flow)
+        flow = open_flow(path, scan([path]))
+    except FlowNotFound as exc:
+        print(f"hangup-guide: {_with_names(str(exc))}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except FlowOpenError as exc:
+        print(exc, file=sys.stderr)
+        print(
+            "hangup-guide: the flow has problems; fix them first (see `hangup-guide check`)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    what, render = FORMATS[args.format]
+    text = render(flow)
+    if args.output is None:
+        _write_stdout(text)
+        return EXIT_OK
+    return _write_file(args.output, text, f"the {what} of `{flow.id}`")
+
+
+def _with_names(message: str) -> str:
+    """The message, ending with the flows there are (a path not found does not list them)."""
+    if "the flows are:" in message:
+        return message
+    names = ", ".join(e.name for e in scan().entries if e.flow is not None)
+    return f"{message}; the flows are: {names}"
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the terminal's encoding: the output is a file format, not a message."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, e.g. one a test put in place
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _write_file(path: Path, text: str, what: str) -> int:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"hangup-guide: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"hangup-guide: wrote {what} to {path}", file=sys.stderr)
+    return EXIT_OK
