@@ -373,9 +373,9 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         return  # up to date: reading needs no write lock (another copy may hold it)
     if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise sqlite3.DatabaseError("database disk image is malformed")
-    db.execute("PRAGMA journal_mode = WAL")
+    _patiently(db, "PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
-    db.execute("BEGIN IMMEDIATE")
+    _patiently(db, "BEGIN IMMEDIATE")
     try:
         version = _check_version(db, path)
         for target in range(version + 1, SCHEMA_VERSION + 1):
@@ -386,6 +386,23 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def _patiently(db: sqlite3.Connection, statement: str) -> None:
+    """Run a statement that needs the lock, retrying while another copy is starting too.
+
+    Switching to WAL does not wait on SQLite's busy handler, so copies that start
+    together on a new store would otherwise fail at once.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _check_version(db: sqlite3.Connection, path: Path) -> int:

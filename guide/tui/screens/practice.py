@@ -69,6 +69,8 @@ class PracticeScreen(ChatScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in HINTS:
             return False
+        if action in ("emergency", "back") and self.judged == self.index:
+            return False  # the verdict is given: "next" is the way on
         return super().check_action(action, parameters)
 
     def show_step(self) -> None:
