@@ -18,8 +18,10 @@ from guide.graphcmds import run_graph
 from guide.historycmds import HISTORY_COMMANDS
 from guide.library import DEFAULT_FLOW, bundled_decks, bundled_flows
 from guide.practicecmds import run_practice
+from guide.scaffold import run_new
 from guide.servecmds import run_serve
 from guide.statscmds import run_stats
+from guide.testcmds import run_test
 from guide.walkcmds import run_walk
 
 
@@ -64,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="presenter mode: map beside the chat, answers one by one, nothing saved",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    return parser
+
+
+def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The flow commands; the others are added by `_add_more_commands`."""
     flows = commands.add_parser("flows", help="list the flows: bundled and your own")
     flows.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print the list as JSON"
@@ -77,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="flow files (default: every bundled flow)",
     )
+    _add_more_commands(commands)
+
+
+def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """History, practice, trainer and authoring commands."""
     history = commands.add_parser("history", help="your saved walks; with an id, open one")
     history.add_argument("session", nargs="?", type=int, metavar="ID", help="open this walk")
     history.add_argument(
@@ -106,6 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="line by line (screen readers)",
     )
     practice.add_argument("--progress", action="store_true", help="show your progress so far")
+    test = commands.add_parser("test", help="walk each flow's examples; --coverage for gaps")
+    test.add_argument("files", nargs="*", type=Path, metavar="FILE", help="default: bundled flows")
+    test.add_argument("--coverage", action="store_true", help="nodes, answers, outcomes reached")
+    test.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="results as JSON"
+    )
+    new = commands.add_parser("new", help="write a small starter flow to build on")
+    new.add_argument("name", help="the new flow's name (lower-case letters, digits, -)")
+    new.add_argument("-o", "--output", type=Path, metavar="PATH", help="default: your flow folder")
     serve = commands.add_parser("serve", help="the app in a web browser (the serve extra)")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
@@ -132,7 +153,6 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     wipe = commands.add_parser("wipe", help="delete every saved walk")
     wipe.add_argument("--yes", action="store_true", help="do not ask first")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -144,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_flows(args.json)
         if args.command == "practice":
             return run_practice(args)
+        if args.command == "new":
+            return run_new(args)
+        if args.command == "test":
+            return run_test(args)
         if args.command == "serve":
             return run_serve(args)
         if args.command == "stats":

@@ -105,6 +105,8 @@ class _Frame:
     flow: Flow
     node: Node
     facts: Facts
+    passed: tuple[tuple[str, str], ...] = ()
+    """(flow id, node id) of the routes, links and calculations passed to get here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,10 @@ class Walk:
         """Every step shown so far (flow, node, the move made there), the current one last."""
         moves: list[Move | None] = [*self._moves, None]
         return [(f.flow, f.node, m) for f, m in zip(self._frames, moves, strict=True)]
+
+    def passed_through(self) -> list[tuple[str, str]]:
+        """(flow id, node id) of every route, link and calculation the walk went through."""
+        return [step for frame in self._frames for step in frame.passed]
 
     def why(self) -> Why:
         trail = tuple(
@@ -344,6 +350,7 @@ class Walk:
 
     def _settle(self, flow: Flow, target: Target, facts: Facts) -> _Frame:
         """Follow routes and links from `target` to the next node that is shown."""
+        passed: list[tuple[str, str]] = []
         for _ in range(len(flow.nodes) + 64):
             if target.flow and target.flow != flow.id:
                 other = self.resolve(target.flow) if self.resolve else None
@@ -353,6 +360,8 @@ class Walk:
             node = flow.nodes.get(target.node)
             if node is None:
                 raise WalkError(f"flow `{flow.id}` has no node `{target.node}`")
+            if isinstance(node, (Route, Compute, Goto)):
+                passed.append((flow.id, node.id))
             if isinstance(node, Route):
                 target = next(b.next for b in node.branches if holds(b.when, facts))
             elif isinstance(node, Compute):
@@ -365,7 +374,7 @@ class Walk:
             elif isinstance(node, Goto):
                 target = node.target
             else:
-                return _Frame(flow, node, facts)
+                return _Frame(flow, node, facts, tuple(passed))
         raise WalkError("the routes of this flow go round in a loop without asking anything")
 
 

@@ -16,6 +16,11 @@ class ExampleResult:
     reached: str | None
     failure: str | None
     visited: tuple[str, ...]
+    """Node ids the walk stood on, in order (in whichever flow it was)."""
+    chosen: tuple[tuple[str, str, str], ...] = ()
+    """(flow id, node id, option label) of every answer picked."""
+    passed: tuple[str, ...] = ()
+    """Routes, links and calculations of the flow the walk went through."""
 
 
 def walk_answers(walk: Walk, answers: tuple[str, ...] | list[str]) -> str | None:
@@ -55,10 +60,17 @@ def run_example(flow: Flow, example: Example, resolve: FlowResolver | None = Non
     step = walk.current
     reached = step.node.id if isinstance(step, Advice) else None
     visited = tuple(node for _, node, _ in walk.path())
+    passed = tuple(node for flow_id, node in walk.passed_through() if flow_id == flow.id)
+    chosen = tuple(
+        (f.id, node.id, move.label)
+        for f, node, move in walk.visited()
+        if move is not None and move.kind in ("choose", "escape")
+    )
     if failure is None and reached is None:
         failure = f"the answers ran out at `{visited[-1]}` before an outcome"
     elif failure is None and reached != example.outcome:
-        failure = f"reached `{reached}`, not `{example.outcome}`"
+        route = " → ".join(visited)
+        failure = f"reached `{reached}`, not `{example.outcome}` (the walk went {route})"
     if failure is None:
         wrong = {k: v for k, v in example.facts.items() if walk.facts.get(k) != v}
         if wrong:
@@ -66,7 +78,7 @@ def run_example(flow: Flow, example: Example, resolve: FlowResolver | None = Non
                 f"{k} is {walk.facts.get(k, '(not set)')!r}, expected {v!r}"
                 for k, v in wrong.items()
             )
-    return ExampleResult(example, reached, failure, visited)
+    return ExampleResult(example, reached, failure, visited, chosen, passed)
 
 
 def example_problems(flow: Flow, resolve: FlowResolver | None = None) -> list[Problem]:
