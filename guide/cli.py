@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --start: a fact already known (repeat for more)",
     )
     parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the flow file when it is saved, keeping your place (for authors)",
+    )
+    parser.add_argument(
         "--present",
         action="store_true",
         help="presenter mode: map beside the chat, answers one by one, nothing saved",

@@ -58,11 +58,21 @@ def run_walk(args: argparse.Namespace) -> int:
         answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
         return run_answers(walk, answers, PlainIO(read=input, out=sys.stdout), args.json)
     # A presentation or a walk begun part-way keeps nothing: no personal data on screen.
-    store, notes = open_store(args.no_save or args.present or args.start is not None)
+    watching = path if args.watch else None
+    store, notes = open_store(
+        args.no_save or args.present or args.start is not None or watching is not None
+    )
     if not args.plain:
         from guide.tui.app import make_app
 
-        app = make_app(walk, store=store, library=library, notes=notes, presenting=args.present)
+        app = make_app(
+            walk,
+            store=store,
+            library=library,
+            notes=notes,
+            presenting=args.present,
+            watching=watching,
+        )
         app.run()
         return EXIT_OK
     return run_plain(walk, store, library, notes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
@@ -49,14 +50,17 @@ class GuideApp(App[None]):
     def __init__(
         self,
         walk: Walk,
+        *,
         store: Store | None = None,
         library: Library | None = None,
         notes: Sequence[str] = (),
         presenting: bool = False,
+        watching: Path | None = None,
     ) -> None:
         super().__init__()
         self.walk = walk
         self.presenting = presenting
+        self.watching = watching
         self.store = store
         """Where walks are saved; None when not saving (--no-save, or unavailable)."""
         self.library = library
@@ -119,7 +123,9 @@ class GuideApp(App[None]):
         """A new walk on the chat screen, saved from its first step."""
         if self.store is not None and walk.listener is None:
             start_saving(walk, self.store, self.warn)
-        self.push_screen(ChatScreen(walk, self.store, presenting=self.presenting))
+        self.push_screen(
+            ChatScreen(walk, self.store, presenting=self.presenting, watching=self.watching)
+        )
 
     def action_history(self) -> None:
         if self.presenting:
@@ -216,13 +222,17 @@ def make_practice_app(
 
 def make_app(
     walk: Walk,
+    *,
     store: Store | None = None,
     library: Library | None = None,
     notes: Sequence[str] = (),
     presenting: bool = False,
+    watching: Path | None = None,
 ) -> GuideApp:
     """The one factory the CLI and the tests use."""
-    return GuideApp(walk, store, library, notes, presenting)
+    return GuideApp(
+        walk, store=store, library=library, notes=notes, presenting=presenting, watching=watching
+    )
 
 
 def make_transcript_app(session: Session, events: list[Event]) -> TranscriptApp:

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, clean
+from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, clean, replay
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
@@ -76,9 +76,13 @@ class ChatScreen(Screen[None]):
         store: Store | None = None,
         replayed: bool = False,
         presenting: bool = False,
+        watching: Path | None = None,
     ) -> None:
         super().__init__()
         self.walk = walk
+        self.watching = watching
+        """--watch: the flow file reloaded when it changes."""
+        self.seen: tuple[float, int] | None = None
         self.presenting = presenting
         """Presenter mode: the map beside the chat, answers revealed one by one."""
         self.revealed = 0
@@ -106,6 +110,35 @@ class ChatScreen(Screen[None]):
         self.set_class(self.presenting, "-presenting")
         self.query_one("#transcript", VerticalScroll).anchor()
         self.begin()
+        if self.watching is not None:
+            self.seen = _stamp(self.watching)
+            self.set_interval(1.0, self.check_reload)
+
+    def check_reload(self) -> None:
+        """--watch: when the flow file changes, load it again and carry the walk over."""
+        assert self.watching is not None
+        stamp = _stamp(self.watching)
+        if stamp == self.seen:
+            return
+        self.seen = stamp
+        try:
+            flow = open_flow(self.watching, scan([self.watching]))
+        except FlowOpenError as exc:
+            lines = str(exc).splitlines()
+            shown = "\n".join(lines[:6]) + ("\n…" if len(lines) > 6 else "")
+            self.say(f"The flow has problems; fix them and save again:\n{shown}", "note")
+            self.notify(shown, title="Flow not reloaded", severity="error", markup=False)
+            return
+        moves = self.walk.moves
+        self.walk = Walk(flow, self.walk.resolve)
+        kept = replay(self.walk, moves)
+        transcript = self.query_one("#transcript", VerticalScroll)
+        transcript.remove_children()
+        self.show_answers_so_far(replayed_note=False)
+        self.say(
+            f"Reloaded {self.watching.name}: {kept} of {len(moves)} step(s) still fit.", "note"
+        )
+        self.show_step()
 
     def begin(self) -> None:
         """The first thing shown (a resumed walk shows its answers so far first)."""
@@ -114,12 +147,13 @@ class ChatScreen(Screen[None]):
             self.show_answers_so_far()
         self.show_step()
 
-    def show_answers_so_far(self) -> None:
+    def show_answers_so_far(self, replayed_note: bool = True) -> None:
         """A resumed walk: its questions and answers, then a note that it goes on here."""
         for reason in self.walk.why().trail:
             self.say(reason.asked, "guide")
             self.say(reason.answered, "person")
-        self.say("Welcome back: you left off here.", "note")
+        if replayed_note:
+            self.say("Welcome back: you left off here.", "note")
 
     # --- showing the current step ------------------------------------------------------
 
@@ -460,3 +494,12 @@ class ChatScreen(Screen[None]):
         if isinstance(step, Question):
             self.revealed = len(step.choices)
             self.offer_revealed(step)
+
+
+def _stamp(path: Path) -> tuple[float, int] | None:
+    """When a file last changed, and its size; None while it cannot be read."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime, info.st_size
