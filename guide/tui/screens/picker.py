@@ -28,20 +28,46 @@ class PickerScreen(ModalScreen[Path | None]):
         super().__init__()
         here = Path(current)
         self.entries = scan([here] if here.is_file() else []).entries
+        self.rows = grouped(self.entries)
+        """Entries in the order shown; a str is a language heading."""
 
     def compose(self) -> ComposeResult:
+        options = [
+            _row(row)
+            if isinstance(row, Entry)
+            else Option(Content.styled(row, "bold"), disabled=True)
+            for row in self.rows
+        ]
         with Vertical(id="dialog"):
             yield Static(Content("Open a flow"), classes="dialog-title")
-            yield OptionList(*(_row(e) for e in self.entries), id="flow-list")
+            yield OptionList(*options, id="flow-list")
             yield Static(Content("Enter opens · Escape closes"), classes="hint")
 
     @on(OptionList.OptionSelected, "#flow-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         """Open the picked flow."""
-        self.dismiss(self.entries[event.option_index].path)
+        row = self.rows[event.option_index]
+        if isinstance(row, Entry):
+            self.dismiss(row.path)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def grouped(entries: list[Entry]) -> list[Entry | str]:
+    """The entries, under a heading per language when the flows are in more than one
+    (`lang:`); flows that cannot be opened come last."""
+    langs = list(dict.fromkeys(e.flow.lang for e in entries if e.flow is not None))
+    if len(langs) < 2:
+        return list(entries)
+    rows: list[Entry | str] = []
+    for lang in langs:
+        rows.append(f"— {lang} —")
+        rows += [e for e in entries if e.flow is not None and e.flow.lang == lang]
+    broken = [e for e in entries if e.flow is None]
+    if broken:
+        rows += ["— cannot be opened —", *broken]
+    return rows
 
 
 def _row(entry: Entry) -> Option:
