@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from guide.cmdutil import open_for_command
 from guide.flow.model import Flow
 from guide.graph import to_dot, to_handout, to_mermaid
-from guide.library import FlowNotFound, FlowOpenError, find_flow, open_flow, scan
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -22,33 +22,16 @@ FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
 
 def run_graph(args: argparse.Namespace) -> int:
     """Draw `args.graph_flow` in `args.format`, to stdout or to `args.output`."""
-    try:
-        path = find_flow(args.graph_flow)
-        flow = open_flow(path, scan([path]))
-    except FlowNotFound as exc:
-        print(f"hangup-guide: {_with_names(str(exc))}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except FlowOpenError as exc:
-        print(exc, file=sys.stderr)
-        print(
-            "hangup-guide: the flow has problems; fix them first (see `hangup-guide check`)",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
+    opened = open_for_command(args.graph_flow)
+    if isinstance(opened, int):
+        return opened
+    flow, _ = opened
     what, render = FORMATS[args.format]
     text = render(flow)
     if args.output is None:
         _write_stdout(text)
         return EXIT_OK
     return _write_file(args.output, text, f"the {what} of `{flow.id}`")
-
-
-def _with_names(message: str) -> str:
-    """The message, ending with the flows there are (a path not found does not list them)."""
-    if "the flows are:" in message:
-        return message
-    names = ", ".join(e.name for e in scan().entries if e.flow is not None)
-    return f"{message}; the flows are: {names}"
 
 
 def _write_stdout(text: str) -> None:

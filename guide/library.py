@@ -215,7 +215,8 @@ def find_flow(name: str, library: Library | None = None) -> Path:
     if as_path.suffix in (".yaml", ".yml") or "/" in name or as_path.is_file():
         if as_path.is_file():
             return as_path
-        raise FlowNotFound(f"no flow file at {name}")
+        known = ", ".join(e.name for e in (library or scan()).entries if e.flow is not None)
+        raise FlowNotFound(f"no flow file at {name}; the flows are: {known}")
     return (library or scan()).find(name).path
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
+from guide.cmdutil import open_for_command
 from guide.flow.engine import Walk, WalkError
 from guide.flow.startpoints import needed_facts
 from guide.flow.suggest import did_you_mean
-from guide.library import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
+from guide.library import Library
 from guide.plain import PlainIO
 from guide.session import pending, resume, set_aside, start_saving
 from guide.settings import load_settings
@@ -32,20 +34,11 @@ def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
 
 def run_walk(args: argparse.Namespace) -> int:
     """A walk: the full-screen app, or the plain face with `--plain` or `--answers`."""
-    try:
-        path = find_flow(args.flow)
-        library = scan([path])
-        flow = open_flow(path, library)
-    except FlowNotFound as exc:
-        print(f"hangup-guide: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except FlowOpenError as exc:
-        print(exc, file=sys.stderr)
-        print(
-            "hangup-guide: the flow has problems; fix them first (see `hangup-guide check`)",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
+    opened = open_for_command(args.flow)
+    if isinstance(opened, int):
+        return opened
+    flow, library = opened
+    path = Path(flow.path)
     try:
         walk = Walk(flow, library.resolver(), start=args.start, given=parse_facts(args.fact))
     except (WalkError, ValueError) as exc:
