@@ -40,9 +40,14 @@ def run_walk(args: argparse.Namespace) -> int:
     flow, library = opened
     path = Path(flow.path)
     try:
-        walk = Walk(flow, library.resolver(), start=args.start, given=parse_facts(args.fact))
-    except (WalkError, ValueError) as exc:
-        hint = did_you_mean(args.start or "", flow.nodes) if args.start else ""
+        given = parse_facts(args.fact)
+    except ValueError as exc:
+        print(f"hangup-guide: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        walk = Walk(flow, library.resolver(), start=args.start, given=given)
+    except WalkError as exc:
+        hint = did_you_mean(args.start or "", flow.nodes)
         print(f"hangup-guide: {exc}{hint}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.answers is not None:  # a script: nothing is saved

@@ -128,7 +128,8 @@ class GuideApp(App[None]):
         )
 
     def action_history(self) -> None:
-        if self.presenting:
+        presenting = isinstance(self.screen, ChatScreen) and self.screen.presenting
+        if self.presenting or presenting:
             self.notify("History is hidden while presenting.", markup=False)
         elif self.store is not None:
             self.push_screen(HistoryScreen(self.store))

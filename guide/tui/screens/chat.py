@@ -17,8 +17,8 @@ from textual.widgets import Footer, Header, Input
 
 from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, clean, replay
 from guide.flow.match import Choice
+from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
-from guide.flow.model import Say, Wait
 from guide.flow.startpoints import needed_facts
 from guide.library import FlowOpenError, open_flow, scan
 from guide.session import Recorder, start_saving
@@ -130,7 +130,7 @@ class ChatScreen(Screen[None]):
             self.notify(shown, title="Flow not reloaded", severity="error", markup=False)
             return
         moves = self.walk.moves
-        self.walk = Walk(flow, self.walk.resolve)
+        self.walk = Walk(flow, self.walk.resolve, start=self.walk.start, given=self.walk.given)
         kept = replay(self.walk, moves)
         transcript = self.query_one("#transcript", VerticalScroll)
         transcript.remove_children()
@@ -203,7 +203,10 @@ class ChatScreen(Screen[None]):
         """The answers shown so far (all of them, unless presenting)."""
         hidden = len(step.choices) - self.revealed
         more = (("reveal", f"Show the next answer  (space, {hidden} more)"),) if hidden else ()
-        self.query_one(Choices).offer(step.choices[: self.revealed], more)
+        choices = self.query_one(Choices)
+        choices.offer(step.choices[: self.revealed], more)
+        if hidden:  # Enter on the highlighted row reveals again, until all are shown
+            choices.highlighted = choices.option_count - 1
 
     def action_reveal(self) -> None:
         """Presenter mode: show one more answer, so the room can guess first."""
@@ -218,8 +221,7 @@ class ChatScreen(Screen[None]):
             if flow_map.flow is not flow:
                 flow_map.flow = flow
                 flow_map.build()
-            taken = {node for flow_id, node, _ in self.walk.path() if flow_id == flow.id}
-            flow_map.show_walk(self.walk.path()[-1][1], taken)
+            flow_map.show_walk(self.walk.path()[-1][1], self.taken(flow))
 
     def action_present(self) -> None:
         """Switch presenter mode: the map beside the chat, answers revealed one by one."""
@@ -455,9 +457,13 @@ class ChatScreen(Screen[None]):
     def action_map(self) -> None:
         """The whole flow as a tree; picking a step starts the walk from there."""
         flow = self.walk.current_flow
-        taken = {node for flow_id, node, _ in self.walk.path() if flow_id == flow.id}
         current = self.walk.path()[-1][1]
-        self.app.push_screen(MapScreen(flow, current, taken), self.start_from)
+        self.app.push_screen(MapScreen(flow, current, self.taken(flow)), self.start_from)
+
+    def taken(self, flow: Flow) -> set[str]:
+        """Nodes of `flow` on the walk so far, routes and links passed through included."""
+        shown = {node for flow_id, node, _ in self.walk.path() if flow_id == flow.id}
+        return shown | {node for flow_id, node in self.walk.passed_through() if flow_id == flow.id}
 
     def start_from(self, node_id: str | None) -> None:
         """Begin a walk at `node_id`, asking first for the facts its branch depends on."""

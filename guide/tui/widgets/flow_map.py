@@ -49,21 +49,23 @@ class FlowMap(Tree[str]):
                 self._place(self.root, node_id, lead)
 
     def _place(self, parent: TreeNode[str], node_id: str, lead: str) -> None:
-        stack = [(parent, node_id, lead)]
+        stack: list[tuple[TreeNode[str], Target, str]] = [(parent, Target(node_id), lead)]
         while stack:
-            under, current, via = stack.pop()
+            under, target, via = stack.pop()
+            if target.flow and target.flow != self.flow.id:  # a link: a leaf, in its place
+                under.add_leaf(Text(f"{via}{target.flow}: {target.node}"))
+                continue
+            current = target.node
+            if current not in self.flow.nodes:
+                continue
             if current in self.placed:
                 under.add_leaf(Text(f"{via}↪ {current} (shown above)", style="dim"), data=current)
                 continue
             node = self.flow.nodes[current]
             branch = under.add(self._label(node, via), data=current, expand=True)
             self.placed[current] = (branch, via)
-            for label, target in reversed(_edges(node)):
-                arrow = f"{label} → " if label else ""
-                if target.flow and target.flow != self.flow.id:
-                    branch.add_leaf(Text(f"{arrow}{target.flow}: {target.node}"))
-                elif target.node in self.flow.nodes:
-                    stack.append((branch, target.node, arrow))
+            for label, edge in reversed(_edges(node)):  # reversed: the stack gives them in order
+                stack.append((branch, edge, f"{label} → " if label else ""))
 
     def _label(self, node: Node, via: str) -> Text:
         mark = "● " if node.id == self.current else "✓ " if node.id in self.taken else ""

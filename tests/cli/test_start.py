@@ -1,0 +1,250 @@
+"""`hangup-guide --start NODE`: a trainer begins the walk part-way, from the command line.
+
+Every test starts `python -m guide` in a subprocess, with saved walks going to a
+temporary folder, and checks what is printed, the exit code, and what was kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 60
+
+WHO = "Who was on the other end?"
+CALL_NOW = "Can you call them back now?"
+SOON = "Does this need to be sorted out soon?"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
+        "PYTHONIOENCODING": "utf-8",
+        "NO_COLOR": "1",
+    }
+
+
+def guide(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "guide", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        env=env,
+        check=False,
+    )
+
+
+def lines(*typed: str) -> str:
+    return "".join(f"{line}\n" for line in typed)
+
+
+def saved_walks(env: dict[str, str]) -> list[dict[str, object]]:
+    done = guide(env, "history", "--json")
+    assert done.returncode == 0, done.stderr
+    walks: list[dict[str, object]] = json.loads(done.stdout)
+    return walks
+
+
+# --- --plain --start: the facts asked one by one, then the walk ------------------------------
+
+
+def test_the_missing_facts_are_asked_one_by_one_before_the_question(env: dict[str, str]) -> None:
+    typed = lines("2", "0", "1", "1", "Sam", "Ana")
+    done = guide(
+        env, "--plain", "--start", "who-was-it", "--fact", "intent=deliberate", stdin=typed
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "what is known about “intent”" not in out  # given on the command line
+    mood = out.index("Starting part-way: what is known about “mood”?\n")
+    assert out[mood:].startswith(
+        "Starting part-way: what is known about “mood”?\n  0) not known\n  1) heated\n  2) rushed\n"
+    )
+    callback = out.index("Starting part-way: what is known about “callback”?\n")
+    assert "  0) not known\n  1) came\n  2) none\n" in out[callback:]
+    who = out.index(WHO)
+    assert mood < callback < who
+    assert "Take one slow breath" not in out  # not from the flow's start
+    # a rushed mood (chosen) sends a friend to "can you call?"; callback not known
+    assert out.index(CALL_NOW) > who
+    assert "NEXT STEP: Call them back\n" in out
+    assert "Hi Sam, it's Ana. I think we got cut off." in out
+
+
+@pytest.mark.parametrize(
+    ("facts", "then", "answers", "outcome"),
+    [
+        # mood heated, callback not known: the route after "who" goes to "sort out
+        # soon?"; urgent → the urgent message
+        (["1", "0"], SOON, ["2"], "Reach out calmly now, because this can't wait"),
+        # mood rushed, and they rang back: "came" decides the words at the end
+        (["2", "1"], CALL_NOW, ["1"], "Pick up where you left off"),
+    ],
+)
+def test_the_chosen_facts_decide_the_way(
+    env: dict[str, str], facts: list[str], then: str, answers: list[str], outcome: str
+) -> None:
+    typed = lines(*facts, "1", *answers, "", "")
+    done = guide(
+        env, "--plain", "--start", "who-was-it", "--fact", "intent=deliberate", stdin=typed
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.index(then) > out.index(WHO)
+    assert f"NEXT STEP: {outcome}\n" in out
+
+
+def test_facts_given_on_the_command_line_are_not_asked(env: dict[str, str]) -> None:
+    done = guide(
+        env,
+        "--plain",
+        "--start",
+        "who-was-it",
+        "--fact",
+        "intent=accidental",
+        "--fact",
+        "mood=rushed",
+        "--fact",
+        "callback=none",
+        stdin=lines("1"),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Starting part-way" not in done.stdout
+    assert done.stdout.index(CALL_NOW) > done.stdout.index(WHO)
+
+
+def test_a_start_that_needs_nothing_asks_nothing(env: dict[str, str]) -> None:
+    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "1"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Starting part-way" not in out
+    assert "Think back to the last moments of the call." in out
+    assert "NEXT STEP: Find out what happened, gently\n" in out
+
+
+def test_restart_goes_back_to_the_start_node(env: dict[str, str]) -> None:
+    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "r", "b"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    again = out.index("Starting again.")
+    assert out.index("Think back to the last moments of the call.", again) > again
+    assert "This is the first question." in out[again:]  # nothing before the start
+    assert "Do you know why the call ended?" not in out
+
+
+# --- --answers with --start -----------------------------------------------------------------
+
+
+def test_answers_walk_from_the_start_node(env: dict[str, str]) -> None:
+    done = guide(
+        env,
+        "--plain",
+        "--start",
+        "who-was-it",
+        "--fact",
+        "intent=deliberate",
+        "--fact",
+        "mood=heated",
+        "--answers",
+        "1,2,Jo,",
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Starting part-way" not in out  # a script asks nothing
+    assert out.startswith(f"{WHO}\n  → A friend, family member or partner\n")
+    assert f"{SOON}\n  → It can't wait (a deadline, money, the children)\n" in out
+    assert "NEXT STEP: Reach out calmly now, because this can't wait\n" in out
+    assert "Hi Jo, it's me." in out
+    assert saved_walks(env) == []
+
+
+def test_answers_with_json_show_the_path_from_the_start(env: dict[str, str]) -> None:
+    done = guide(
+        env, "--plain", "--start", "can-you-call", "--fact", "callback=came", "--answers", "2,,"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "NEXT STEP: Pick up where you left off\n" in done.stdout  # the given fact decides
+    as_json = guide(
+        env,
+        "--plain",
+        "--start",
+        "can-you-call",
+        "--answers",
+        "2,,",
+        "--json",
+    )
+    assert as_json.returncode == 0, as_json.stderr
+    record = json.loads(as_json.stdout)
+    assert [step["node"] for step in record["path"]] == [
+        "can-you-call",
+        "ask-name",
+        "ask-me",
+        "send-text",
+    ]
+    assert record["outcome"] == "send-text"
+
+
+# --- mistakes ---------------------------------------------------------------------------------
+
+
+def test_an_unknown_start_node_exits_2_with_a_suggestion(env: dict[str, str]) -> None:
+    done = guide(env, "--plain", "--start", "who-was-t")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("hangup-guide: ")
+    assert "no node `who-was-t`" in done.stderr
+    assert "did you mean `who-was-it`?" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("fact", ["x", "=deliberate"])
+def test_a_malformed_fact_exits_2_saying_what_is_wanted(env: dict[str, str], fact: str) -> None:
+    done = guide(env, "--plain", "--start", "who-was-it", "--fact", fact)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert f"--fact wants NAME=VALUE, not `{fact}`" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_malformed_fact_does_not_blame_a_correct_start_node(env: dict[str, str]) -> None:
+    """`who-was-it` is a real step: the message about `--fact` must not go on to ask
+    whether the trainer meant `who-was-it`, as if the start node were mistyped."""
+    done = guide(env, "--plain", "--start", "who-was-it", "--fact", "x")
+    assert done.returncode == 2
+    assert "did you mean" not in done.stderr, done.stderr
+
+
+# --- nothing is kept ------------------------------------------------------------------------
+
+
+def test_a_walk_started_part_way_is_not_saved(env: dict[str, str]) -> None:
+    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "1"))
+    assert done.returncode == 0, done.stderr
+    assert "NEXT STEP: Find out what happened, gently\n" in done.stdout
+    assert saved_walks(env) == []
+    listed = guide(env, "history")
+    assert listed.returncode == 0
+    assert "No saved walks yet." in listed.stdout
+    # the same walk from the flow's start is kept, so the check above means something
+    whole = guide(env, "--plain", stdin=lines("", "4", "3", "1"))
+    assert "NEXT STEP: Find out what happened, gently\n" in whole.stdout
+    assert len(saved_walks(env)) == 1
+
+
+def test_a_plain_presentation_is_not_saved(env: dict[str, str]) -> None:
+    done = guide(env, "--plain", "--present", stdin=lines("", "4", "3", "1"))
+    assert done.returncode == 0, done.stderr
+    assert "NEXT STEP: Find out what happened, gently\n" in done.stdout
+    assert saved_walks(env) == []
