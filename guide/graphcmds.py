@@ -9,7 +9,8 @@ from pathlib import Path
 
 from guide.cmdutil import open_for_command
 from guide.flow.model import Flow
-from guide.graph import to_dot, to_handout, to_mermaid
+from guide.graph import to_dot, to_mermaid
+from guide.handout import to_handout
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 

@@ -25,14 +25,12 @@ from guide.graph import (
     diagram,
     dot_string,
     duration,
-    heading,
-    md,
     mermaid_label,
     reading_order,
     to_dot,
-    to_handout,
     to_mermaid,
 )
+from guide.handout import heading, md, to_handout
 from guide.library import bundled_flows, open_flow
 
 # pydot's parser still calls pyparsing's camelCase names, deprecated since pyparsing 3.3.

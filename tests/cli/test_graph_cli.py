@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from guide.flow.model import Flow
-from guide.graph import to_dot, to_handout, to_mermaid
+from guide.graph import to_dot, to_mermaid
+from guide.handout import to_handout
 from guide.library import open_flow
 
 REPO = Path(__file__).resolve().parents[2]
