@@ -25,6 +25,7 @@ from guide.flow.engine import Advice, Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.library import scan
 from guide.store import SCHEMA_VERSION
+from tests.helpers import guide, lines
 from tests.test_store import as_nobody
 
 REPO = Path(__file__).resolve().parents[2]
@@ -107,26 +108,6 @@ def env(tmp_path: Path, home: Path) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8",
         "NO_COLOR": "1",
     }
-
-
-def guide(
-    env: dict[str, str], *args: str, stdin: str = "", options: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *options, "-m", "guide", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
-
-
-def lines(*typed: str) -> str:
-    return "".join(f"{line}\n" for line in typed)
 
 
 def walk_to_the_end(env: dict[str, str], script: Script = ROUND, *args: str) -> None:

@@ -19,6 +19,7 @@ from guide import __version__
 from guide.flow.loader import read_flow
 from guide.flow.model import Flow, Outcome
 from guide.library import bundled_flows
+from tests.helpers import guide, lines
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "engine"
@@ -49,27 +50,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8",
         "NO_COLOR": "1",
     }
-
-
-def guide(
-    env: dict[str, str], *args: str, stdin: str | None = None, options: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *options, "-m", "guide", *args],
-        cwd=REPO,
-        input=stdin if stdin is not None else "",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
-
-
-def lines(*typed: str) -> str:
-    """What a person types, one line each."""
-    return "".join(f"{line}\n" for line in typed)
 
 
 def title_of(flow: Flow, node_id: str) -> str:

@@ -11,13 +11,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from guide.practice import Deck, read_deck
 from guide.store import Store
+from tests.helpers import guide, lines
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = REPO / "tests" / "fixtures" / "practice" / "good.yaml"
@@ -52,26 +52,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8",
         "NO_COLOR": "1",
     }
-
-
-def guide(
-    env: dict[str, str], *args: str, stdin: str = "", timeout: float = TIMEOUT
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
-
-
-def lines(*typed: str) -> str:
-    return "".join(f"{line}\n" for line in typed)
 
 
 def order(seed: int, count: int | None = None) -> list[str]:

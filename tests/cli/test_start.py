@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import guide, lines
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 60
@@ -30,24 +30,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8",
         "NO_COLOR": "1",
     }
-
-
-def guide(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
-
-
-def lines(*typed: str) -> str:
-    return "".join(f"{line}\n" for line in typed)
 
 
 def saved_walks(env: dict[str, str]) -> list[dict[str, object]]:
