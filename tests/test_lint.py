@@ -26,8 +26,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     "command",
     [
-        ("ruff", "check", "guide", "tests", "scripts"),
-        ("ruff", "format", "--check", "guide", "tests", "scripts"),
+        ("ruff", "check", "guide", "tests", "scripts", "benchmarks"),
+        ("ruff", "format", "--check", "guide", "tests", "scripts", "benchmarks"),
         ("mypy",),
     ],
     ids=["ruff-check", "ruff-format", "mypy"],

@@ -1,0 +1,80 @@
+"""`python -m benchmarks` runs and reports every figure; the timings themselves are not
+tested (benchmarks are not tests: a slow machine must not fail the suite)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.figures import row
+from benchmarks.flowgen import generated_flow
+from benchmarks.loading import load_and_check
+
+ROOT = Path(__file__).resolve().parents[1]
+KEYS = {"name", "value", "anchor", "ratio", "target", "met", "unit", "anchor_is", "note"}
+FIGURES = (
+    "start-up to first question",
+    "step: key to next question, median",
+    "step: key to next question, p95",
+    "memory: peak RSS",
+    "of a long walk vs step 5",
+    "load + check, 51 nodes",
+    "load + check, 101 nodes",
+    "load + check, 1,001 nodes",
+    "memory per node, 1,001 nodes",
+    "linearity: 1,001 against 101 nodes",
+)
+CORPUS_FIGURES = ("corpus: `check` over", "corpus: tracebacks")
+
+
+def test_quick_run_reports_every_figure_with_its_anchor(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--output", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["quick"] is True
+    rows = document["rows"]
+    names = [r["name"] for r in rows]
+    corpus_skipped = "corpus figures skipped" in result.stdout
+    expected = FIGURES if corpus_skipped else FIGURES + CORPUS_FIGURES
+    for figure in expected:
+        assert any(figure in name for name in names), f"no figure {figure!r} in {names}"
+    header = result.stdout.splitlines()[0].split()
+    assert header[:6] == ["figure", "value", "anchor", "ratio", "target", "met"]
+    for r in rows:
+        assert r.keys() >= KEYS, r
+        assert r["name"] in result.stdout
+        assert r["value"] >= 0 and r["anchor"] > 0 and r["unit"], r
+        assert math.isclose(r["ratio"], r["value"] / r["anchor"]), r
+        if r["target"] is None:
+            assert r["met"] is None, r
+        else:
+            assert r["met"] is (r["ratio"] <= r["target"]), r
+    assert sum(r["target"] is not None for r in rows) >= 8
+
+
+def test_generated_flows_are_valid_flows() -> None:
+    """The load benchmark times real flows: `check` finds nothing wrong with them."""
+    text, nodes = generated_flow(52)
+    assert nodes == 51
+    assert load_and_check(text.encode("utf-8")) == 0
+
+
+def test_a_row_works_out_its_ratio_and_whether_it_meets_its_target() -> None:
+    fast = row("x", 10.0, 8.0, "ms", "anchor", target=1.25)
+    assert (fast.ratio, fast.met) == (1.25, True)
+    slow = row("x", 11.0, 8.0, "ms", "anchor", target=1.25)
+    assert slow.met is False
+    reported = row("x", 1.0, 2.0, "bytes", "anchor")
+    assert (reported.ratio, reported.target, reported.met) == (0.5, None, None)
+    assert row("none", 0, 0, "documents", "anchor", target=0.0).met is True
