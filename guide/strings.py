@@ -1,0 +1,298 @@
+"""Every fixed string the guide shows a person, in English: the one place to translate.
+
+The chat, its dialogs, the line-by-line face and practice all take their words
+from `S`. A translation is one TOML file with some or all of these names as
+keys (`hangup-guide strings` prints this catalogue in that form to start
+from); `guide.translation` reads it and puts its strings into `S`. A name left
+out stays in English. `{name}` marks a value filled in when the string is
+shown: a translation keeps the same ones, in any order.
+
+What is not here: the words of the flows themselves (a flow is translated by
+writing it in the other language, with `lang:`), the keys (`b`, `!`, `1`…),
+and the messages of the authoring commands (`check`, `test`, `graph`,
+`stats`), which are for flow writers and stay in English.
+
+Names start with where the string is shown: `key_` the footer and the keys
+screen, `palette_` the command palette, `chat_` the chat, `card_` the outcome
+card, `plain_` the line-by-line face, `practice_` practice, and so on.
+This module imports nothing of the guide's, so the engine can use it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(slots=True)
+class Strings:
+    """The catalogue. Each field's default is the English string."""
+
+    # --- titles -------------------------------------------------------------------------
+    app_title: str = "Hang-up Guide"
+    app_practice_title: str = "Hang-up Guide: practice"
+
+    # --- keys: the footer and the keys screen (short) --------------------------------------
+    key_emergency: str = "Emergency"
+    key_back: str = "Back"
+    key_restart: str = "Restart"
+    key_why: str = "Why"
+    key_help: str = "Help"
+    key_copy: str = "Copy"
+    key_note: str = "Note"
+    key_type: str = "Type an answer"
+    key_flows: str = "Flows"
+    key_map: str = "Map"
+    key_present: str = "Presenter mode"
+    key_keys: str = "Keys"
+    key_answers: str = "Answers"
+    key_space: str = "Start timer / show next answer"
+    key_snooze: str = "Snooze"
+    key_skip_timer: str = "Skip timer"
+    key_answer_n: str = "Answer {number}"
+    key_close: str = "Close"
+    key_cancel: str = "Cancel"
+    key_next: str = "Next"
+    key_go_on: str = "Go on"
+    key_start_afresh: str = "Start afresh"
+
+    # --- the command palette (Ctrl+P): a name and a line about it -------------------------
+    palette_emergency: str = "Emergency"
+    palette_emergency_help: str = "Go to the emergency advice now"
+    palette_back: str = "Back"
+    palette_back_help: str = "Go back one step to change your answer"
+    palette_restart: str = "Restart"
+    palette_restart_help: str = "Start the walk again from the first question"
+    palette_why: str = "Why am I asked this?"
+    palette_why_help: str = "What you said so far, and why this question matters"
+    palette_question_help: str = "Help for this question"
+    palette_question_help_help: str = "A short note on what the question means"
+    palette_copy: str = "Copy the words to use"
+    palette_copy_help: str = "Copy the message or call script to the clipboard"
+    palette_note: str = "Add a note"
+    palette_note_help: str = "A private note on this walk: what you did, how it went"
+    palette_type: str = "Type an answer"
+    palette_type_help: str = "Answer in your own words"
+    palette_flows: str = "Open another flow"
+    palette_flows_help: str = "Pick another guide"
+    palette_map: str = "Map"
+    palette_map_help: str = "The whole flow as a tree; start from any step"
+    palette_history: str = "History"
+    palette_history_help: str = "Your saved walks, read-only"
+    palette_practice: str = "Practice"
+    palette_practice_help: str = "Practise judgement on scenarios"
+    palette_keys: str = "Keys"
+    palette_keys_help: str = "Every key the chat understands"
+
+    # --- the chat -------------------------------------------------------------------------
+    speaker_guide: str = "Guide"
+    speaker_you: str = "You"
+    chat_words_placeholder: str = "…or say it in your own words, then Enter"
+    chat_value_placeholder: str = "Type here, then Enter"
+    chat_skip_row: str = "Skip this"
+    chat_continue_row: str = "Continue"
+    chat_reveal_row: str = "Show the next answer  (space, {hidden} more)"
+    chat_skipped: str = "(skipped)"
+    chat_not_sure: str = "I'm not sure which you meant. Did you mean one of these?"
+    chat_none_of_these: str = "None of these: show all answers"
+    chat_no_match: str = (
+        "I couldn't match that to an answer. Pick one below, or say it another way."
+    )
+    chat_went_back: str = "You went back to change an answer."
+    chat_no_help: str = "There is no extra help for this step."
+    chat_welcome_back: str = "Welcome back: you left off here."
+    chat_cannot_go_on: str = "This flow cannot go on"
+    chat_time_up: str = "Time is up. Did they call back?"
+    chat_time_up_title: str = "Wait over"
+    chat_note_saved: str = "Note saved with this walk."
+    chat_copied: str = "Copied to the clipboard. Paste it into your message."
+    chat_cannot_open: str = "Cannot open that flow"
+    chat_started_from_map: str = "Started at “{node}” from the map (this walk is not saved)."
+    chat_reload_failed: str = "The flow has problems; fix them and save again:"
+    chat_reload_failed_title: str = "Flow not reloaded"
+    chat_reloaded: str = "Reloaded {file}: {kept} of {total} step(s) still fit."
+    chat_history_hidden: str = "History is hidden while presenting."
+    chat_history_off: str = "Walks are not being saved, so there is no history."
+    outcome_copy: str = "Copy the words to use  (c)"
+    outcome_note: str = "Add a note for yourself  (n)"
+    outcome_restart: str = "Start again  (r)"
+    outcome_flows: str = "Open another flow  (f)"
+
+    # --- shared by the chat and the line-by-line face --------------------------------------
+    wait_default: str = "Wait a little before you act."
+    flow_changed: str = (
+        "The flow has changed since then: {kept} of {total} saved steps still fitted and were kept."
+    )
+    first_question: str = "This is the first question."
+    so_far: str = "What you told me so far:"
+    not_saving: str = "Not saving: {problem}"
+    not_saved: str = "Not saved: {problem}"
+
+    # --- the outcome card (and the outcome in the line-by-line face) -----------------------
+    card_next_step: str = "NEXT STEP"
+    card_steps: str = "Steps"
+    card_why: str = "Why"
+    card_script: str = "What to say"
+    card_message: str = "A message you can send"
+    card_source: str = "Source: “{title}”"
+    card_source_section: str = "Source: “{title}”, section “{section}”"
+    card_source_saved: str = "Source: {source}"
+
+    # --- the countdown of a wait ----------------------------------------------------------
+    timer_start: str = "Start  (space)"
+    timer_snooze: str = "Snooze +2 min  (z)"
+    timer_skip: str = "Skip  (s)"
+    timer_running_button: str = "Running…"
+    timer_running: str = "running"
+    timer_not_started: str = "not started"
+    duration_hours: str = "{n} h"
+    duration_minutes: str = "{n} min"
+    duration_seconds: str = "{n} s"
+
+    # --- "why am I asked this?" -------------------------------------------------------------
+    why_title: str = "Why am I asked this?"
+    why_first: str = "This is the first question: nothing is decided yet."
+    why_hint: str = "Escape or Enter to go back to the chat"
+    why_plain_help: str = "Why this is asked: {help}"
+
+    # --- the keys screen (?) ------------------------------------------------------------
+    keys_title: str = "Keys"
+    keys_hint: str = "Escape or Enter to close"
+    keys_numbers: str = "1 … 9"
+    keys_numbers_what: str = "pick that answer"
+    keys_arrows: str = "↑ ↓  Enter"
+    keys_arrows_what: str = "move through the answers and pick one (or click it)"
+    keys_escape: str = "Escape"
+    keys_escape_what: str = "from the text line back to the answers"
+    keys_timer: str = "space  z  s"
+    keys_timer_what: str = "start, snooze or skip a countdown"
+    keys_palette_what: str = "the command palette: every action by name"
+    keys_quit_what: str = "quit"
+
+    # --- dialogs: the flow picker, resume, note, facts, map ---------------------------------
+    picker_title: str = "Open a flow"
+    picker_hint: str = "Enter opens · Escape closes"
+    picker_yours: str = "your flow"
+    picker_cannot_open: str = "cannot be opened: {problem}"
+    picker_cannot_open_heading: str = "cannot be opened"
+    resume_title: str = "You left a walk unfinished"
+    resume_detail: str = "{flow}: {steps} step(s) done so far, last at {when} UTC."
+    resume_question: str = "Go on where you stopped?"
+    resume_go_on: str = "Go on  (y)"
+    resume_fresh: str = "Start afresh  (n)"
+    resume_hint: str = "Starting afresh keeps the old walk in your history."
+    note_title: str = "A note for yourself"
+    note_question: str = "What did you do, and how did it go? Kept on this machine only."
+    note_placeholder: str = "Type your note, then Enter"
+    note_hint: str = "Enter saves · Escape cancels"
+    facts_title: str = "Start at “{node}”"
+    facts_intro: str = "The steps ahead depend on these. Choose what is already known:"
+    facts_not_set: str = "(not set)"
+    facts_start: str = "Start here"
+    map_title: str = "Map of “{flow}”"
+    map_hint: str = "● you are here · ✓ on your path · Enter starts from a step · Escape closes"
+    map_shown_above: str = "(shown above)"
+    map_otherwise: str = "otherwise"
+    condition_is: str = "{fact} is {values}"
+    condition_or: str = " or "
+    condition_and: str = " and "
+    condition_not: str = "not ({condition})"
+
+    # --- saved walks: the history list and one walk read-only ------------------------------
+    history_title: str = "Your saved walks"
+    history_empty: str = "No saved walks yet."
+    history_hint: str = "Enter opens one (read-only) · Escape closes"
+    history_note: str = "note: {note}"
+    status_finished: str = "finished"
+    status_set_aside: str = "set aside"
+    status_unfinished: str = "unfinished"
+    transcript_title: str = "{flow} (saved walk)"
+    transcript_header: str = "Walk {id} · started {when} UTC · {status} (read-only)"
+    transcript_changed: str = "{count} answer(s) were changed along the way."
+    transcript_note: str = "Your note: {note}"
+
+    # --- practice -------------------------------------------------------------------------
+    decks_title: str = "Practise with which deck?"
+    decks_count: str = "({count} scenarios)"
+    decks_empty: str = "There are no practice decks."
+    decks_hint: str = "Enter starts · Escape closes"
+    practice_title: str = "Practice: {deck}"
+    practice_heading: str = "Practice: {deck} ({count} scenarios)"
+    practice_rules: str = "Answer as you think best. b back · ! emergency · q stop"
+    practice_scenario: str = "Scenario {number} of {total}"
+    practice_next: str = "Next scenario"
+    practice_see_score: str = "See the round's score"
+    practice_round_done: str = "Round done: {score} out of {total}."
+    practice_stopped: str = "Stopped. Score so far: {score} out of {done}."
+    practice_kept: str = (
+        "Your results are kept; `hangup-guide practice --progress` shows how you are doing."
+    )
+    practice_again: str = "Practise again"
+    verdict_yours: str = "Your outcome"
+    verdict_experts: str = "Expert's outcome"
+    verdict_missed: str = "MISSED EMERGENCY:"
+    verdict_missed_detail: str = "this situation called for the emergency steps."
+    verdict_parted: str = "Where your path parted:"
+    verdict_you: str = "you:"
+    verdict_expert: str = "expert:"
+    verdict_why: str = "why:"
+    verdict_score: str = "Score"
+    verdict_full: str = "1 — the expert's outcome"
+    verdict_half: str = "½ — safe, but not the best"
+
+    # --- the line-by-line face (--plain) ---------------------------------------------------
+    plain_commands: str = (
+        "Type a number or your own words · b back · r restart · ? why · ! emergency · q quit"
+    )
+    plain_wait_prompt: str = "[Enter] start the timer · s skip · b back · ! emergency > "
+    plain_starting_again: str = "Starting again."
+    plain_cannot_go_on: str = "Sorry, this flow cannot go on: {problem}"
+    plain_not_sure: str = "I am not sure which you meant. Did you mean:"
+    plain_say_again: str = "Type its number, or say it another way."
+    plain_wait_start: str = "Press Enter to start the timer, or s to skip it."
+    plain_time_left: str = "{time} left"
+    plain_time_up: str = "Time is up."
+    plain_timer_stopped: str = "Timer stopped."
+    plain_enter_to_skip: str = "(Enter to skip)"
+    plain_enter_to_go_on: str = "(Enter to go on)"
+    plain_suggested_wait: str = "Suggested wait: {time}."
+    plain_resume: str = (
+        "You left a walk unfinished ({flow}, {steps} step(s) done, last {when} UTC)."
+    )
+    plain_resume_question: str = "Go on where you stopped? [Y/n] "
+    plain_resume_fresh: str = "Starting a new walk. The old one stays in your history."
+    plain_verdict_parted: str = "Your path parted from the expert's at: {asked}"
+    plain_verdict_you: str = "you answered:"
+    plain_verdict_expert: str = "expert answered:"
+    plain_start_fact: str = "Starting part-way: what is known about “{fact}”?"
+    plain_not_known: str = "not known"
+
+    # --- what the walk says of a typed answer it cannot take -------------------------------
+    reply_empty: str = "type the number of an answer, or say it in a few words"
+    reply_did_you_mean: str = "did you mean one of these?"
+    reply_no_match: str = "that does not match any answer here"
+    reply_finished: str = "the walk is finished"
+    input_required: str = "please type an answer"
+    input_number: str = "please type a number, such as 42"
+    input_whole_number: str = "please type a whole number, such as 42"
+    input_finite: str = "please type a finite number"
+    input_at_least: str = "please type a number of at least {minimum}"
+    input_at_most: str = "please type a number of at most {maximum}"
+
+
+ENGLISH = Strings()
+"""The catalogue as written above; never changed."""
+
+S = Strings()
+"""The strings in use. `guide.translation.use` puts a translation's strings here."""
+
+
+def names() -> list[str]:
+    """Every string's name, in catalogue order."""
+    return [f.name for f in fields(Strings)]
+
+
+def use(values: dict[str, str]) -> None:
+    """Show these strings from now on (names not given go back to English)."""
+    fresh = replace(ENGLISH, **values)
+    for name in names():
+        setattr(S, name, getattr(fresh, name))
