@@ -7,6 +7,7 @@ import math
 import os
 import platform
 import statistics
+import subprocess
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -138,12 +139,38 @@ def machine() -> dict[str, Any]:
     }
 
 
-def save(path: Path, rows: Sequence[Row], quick: bool, seconds: float) -> None:
+def commit(root: Path) -> str:
+    """The checkout's commit, with "-dirty" when tracked files differ from it."""
+    try:
+        head = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head.stdout.strip() or "unknown"
+
+
+def save(
+    path: Path,
+    rows: Sequence[Row],
+    *,
+    quick: bool,
+    seconds: float,
+    root: Path,
+    load_before: tuple[float, float, float],
+) -> None:
     document = {
         "measured": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(root),
         "quick": quick,
         "seconds": round(seconds, 1),
         "machine": machine(),
+        "load_average": {"before": load_before, "after": os.getloadavg()},
         "rows": [asdict(r) for r in rows],
     }
     path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ from benchmarks.apps import AppPlan, long_walk, startup, steps
 from benchmarks.corpus import CorpusPlan, corpus
 from benchmarks.figures import Row, load, markdown, save, table
 from benchmarks.loading import LoadPlan, loading
-from benchmarks.processes import Sandbox
+from benchmarks.processes import ROOT, Sandbox
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.markdown is not None:
         print(markdown(load(args.markdown)))
         return 0
-    began = time.perf_counter()
+    began, load_before = time.perf_counter(), os.getloadavg()
     rows, notes = run(QUICK if args.quick else FULL, lambda text: print(text, file=sys.stderr))
     seconds = time.perf_counter() - began
     print(table(rows))
@@ -94,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"note: {note}")
     missed = [r.name for r in rows if r.met is False]
     print(f"\n{len(rows)} figures in {seconds:.0f} s; targets missed: {len(missed)}")
-    save(args.output, rows, args.quick, seconds)
+    loads = ", ".join(f"{a:.2f}" for a in (*load_before, *os.getloadavg()))
+    print(f"load average (1, 5, 15 min) before, then after: {loads}")
+    save(args.output, rows, quick=args.quick, seconds=seconds, root=ROOT, load_before=load_before)
     print(f"written to {args.output}")
     return 0
