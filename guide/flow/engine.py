@@ -38,6 +38,16 @@ from guide.flow.yamltree import CONTROL
 
 MAX_INPUT = 200
 """Longest value an `input` keeps, in characters (a name, a number)."""
+MAX_PASSES = 100_000
+"""Routes, links and calculations passed between two shown steps before the walk gives up
+(a loop is caught sooner, on its second round; this bounds calculations that never settle)."""
+MAX_REPLY = 500
+"""Longest typed answer matched against the choices: an answer is a few words, and fuzzy
+matching a pasted megabyte took ten seconds."""
+TOO_LONG = "that is too long to match; say it in a few words"
+SURROGATES = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: undecodable bytes read with `surrogateescape`; no file, terminal or
+database takes them."""
 
 FlowResolver: TypeAlias = Callable[[str], Flow | None]
 
@@ -136,10 +146,10 @@ class Why:
 
 
 def clean(text: str) -> str:
-    """Text typed or pasted by a person, with control and escape characters removed."""
-    return CONTROL.sub(
-        "", re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?", "", text)
-    )
+    """Text typed or pasted by a person, with control and escape characters and lone
+    surrogates removed."""
+    text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?", "", text)
+    return SURROGATES.sub("", CONTROL.sub("", text))
 
 
 @dataclass
@@ -300,9 +310,12 @@ class Walk:
         """Typed text for the current step: a choice, a value, or anything to go on."""
         step = self.current
         if isinstance(step, Question):
-            if not clean(text).strip():
+            text = clean(text)
+            if not text.strip():
                 return Reply(False, (), "type the number of an answer, or say it in a few words")
-            found: Match = match(clean(text), step.choices)
+            if len(text) > MAX_REPLY:
+                return Reply(False, (), TOO_LONG)
+            found: Match = match(text, step.choices)
             if found.picked is None and found.suggestions:
                 return Reply(False, found.suggestions, "did you mean one of these?")
             if found.picked is None:
@@ -351,7 +364,8 @@ class Walk:
     def _settle(self, flow: Flow, target: Target, facts: Facts) -> _Frame:
         """Follow routes and links from `target` to the next node that is shown."""
         passed: list[tuple[str, str]] = []
-        for _ in range(len(flow.nodes) + 64):
+        seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
+        for _ in range(MAX_PASSES):
             if target.flow and target.flow != flow.id:
                 other = self.resolve(target.flow) if self.resolve else None
                 if other is None:
@@ -361,6 +375,11 @@ class Walk:
             if node is None:
                 raise WalkError(f"flow `{flow.id}` has no node `{target.node}`")
             if isinstance(node, (Route, Compute, Goto)):
+                # The same node again with the same facts: it will go the same way forever.
+                state = (flow.id, node.id, frozenset(facts.items()))
+                if state in seen:
+                    break
+                seen.add(state)
                 passed.append((flow.id, node.id))
             if isinstance(node, Route):
                 target = next(b.next for b in node.branches if holds(b.when, facts))

@@ -18,6 +18,7 @@ from guide.flow.model import (
     Ask,
     Compute,
     Flow,
+    Goto,
     Input,
     Mark,
     Node,
@@ -71,6 +72,7 @@ class _Checker:
         self.check_targets()
         self.check_reachability()
         self.check_ways_out()
+        self.check_pass_through_loops()
         self.check_escape()
         for node in self.flow.nodes.values():
             if isinstance(node, Ask):
@@ -203,6 +205,23 @@ class _Checker:
                     "dead-end",
                     f"dead end: no path from `{node_id}` reaches an outcome",
                 )
+
+    def check_pass_through_loops(self) -> None:
+        """Routes, links and calculations that lead round to themselves: nothing is asked
+        on the way, so when their conditions send the walk round once they always will."""
+        passing = {
+            node_id: [s for s in self.edges(node) if _passes(self.flow.nodes[s])]
+            for node_id, node in self.flow.nodes.items()
+            if _passes(node)
+        }
+        for group in _cycles(list(passing), passing):
+            path = " → ".join(_loop(group, passing))
+            self.report(
+                self.flow.nodes[group[0]].mark,
+                "route-loop",
+                f"routes go round without asking anything: {path}; some answers would"
+                " leave the walk stuck there",
+            )
 
     # --- the escape -----------------------------------------------------------------
 
@@ -338,6 +357,11 @@ class _Checker:
         """Walk the examples, but only on a flow that is otherwise sound."""
         if not any(p.severity == "error" for p in self.problems) and not self.broken:
             self.problems.extend(example_problems(self.flow, self.resolve))
+
+
+def _passes(node: Node) -> bool:
+    """A node the walk passes through without showing it."""
+    return isinstance(node, (Route, Goto, Compute))
 
 
 def _loop(group: list[str], edges: Mapping[str, list[str]]) -> list[str]:
