@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guide import __version__
+from guide.cmdutil import tolerant_console
 from guide.flowcmds import run_check, run_flows
 from guide.graphcmds import run_graph
 from guide.historycmds import HISTORY_COMMANDS
@@ -161,6 +162,7 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_console()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":

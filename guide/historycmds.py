@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from guide.cmdutil import EXIT_UNREADABLE, no_terminal_for_the_app
 from guide.export import outcome_of, status_of, to_json, to_markdown
 from guide.store import Store, StoreUnavailable, default_path
 
@@ -73,6 +74,8 @@ def _open(store: Store, session_id: int, plain: bool) -> int:
     if plain:
         print(to_markdown(session, events), end="")
         return EXIT_OK
+    if no_terminal_for_the_app(f"hangup-guide history {session_id} --plain"):
+        return EXIT_UNREADABLE
     from guide.tui.app import make_transcript_app
 
     make_transcript_app(session, events).run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from guide.cmdutil import no_terminal_for_the_app
 from guide.decks import find_deck, load_decks
 from guide.library import Library, scan
 from guide.practice import Deck
@@ -38,6 +39,8 @@ def run_practice(args: argparse.Namespace) -> int:
         decks = [named, *(d for d in decks if d is not named)]
         args.deck = named.id
     if not args.plain:
+        if no_terminal_for_the_app("hangup-guide practice --plain"):
+            return EXIT_UNREADABLE
         from guide.tui.app import make_practice_app
 
         make_practice_app(

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.cmdutil import open_for_command
+from guide.cmdutil import no_terminal_for_the_app, open_for_command
 from guide.flow.engine import Walk, WalkError
 from guide.flow.startpoints import needed_facts
 from guide.flow.suggest import did_you_mean
@@ -55,6 +55,8 @@ def run_walk(args: argparse.Namespace) -> int:
 
         answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
         return run_answers(walk, answers, PlainIO(read=input, out=sys.stdout), args.json)
+    if not args.plain and no_terminal_for_the_app("hangup-guide --plain"):
+        return EXIT_UNREADABLE
     # A presentation or a walk begun part-way keeps nothing: no personal data on screen.
     watching = path if args.watch else None
     store, notes = open_store(
