@@ -22,6 +22,7 @@ from guide.practicecmds import run_practice
 from guide.scaffold import run_new
 from guide.servecmds import run_serve
 from guide.statscmds import run_stats
+from guide.stringscmds import run_strings
 from guide.testcmds import run_test
 from guide.walkcmds import run_walk
 
@@ -157,6 +158,12 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="a Mermaid flowchart, a Graphviz DOT graph, or a Markdown handout (default: md)",
     )
     graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    strings = commands.add_parser(
+        "strings", help="the guide's own words as a file to translate; FILE: check a translation"
+    )
+    strings.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="a translation to check"
+    )
     wipe = commands.add_parser("wipe", help="delete every saved walk")
     wipe.add_argument("--yes", action="store_true", help="do not ask first")
 
@@ -181,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_stats(args)
         if args.command == "graph":
             return run_graph(args)
+        if args.command == "strings":
+            return run_strings(args)
         if args.command in HISTORY_COMMANDS:
             return HISTORY_COMMANDS[args.command](args)
         return run_walk(args)

@@ -76,6 +76,9 @@ def _open(store: Store, session_id: int, plain: bool) -> int:
         return EXIT_OK
     if no_terminal_for_the_app(f"hangup-guide history {session_id} --plain"):
         return EXIT_UNREADABLE
+    from guide.walkcmds import use_language
+
+    use_language()  # before the screens are built: their keys' names are fixed then
     from guide.tui.app import make_transcript_app
 
     make_transcript_app(session, events).run()

@@ -15,11 +15,10 @@ from typing import TextIO
 
 from guide.flow.engine import Advice, Question, Walk, WalkError, Why
 from guide.flow.examples import walk_answers
-from guide.flow.model import Input, Say, Wait
+from guide.flow.model import Flow, Input, Say, Wait
+from guide.strings import S
 
-COMMANDS = "Type a number or your own words · b back · r restart · ? why · ! emergency · q quit"
 RULE = "─" * 60
-WAIT_PROMPT = "[Enter] start the timer · s skip · b back · ! emergency > "
 
 
 @dataclass
@@ -45,7 +44,7 @@ class PlainIO:
 def run_interactive(walk: Walk, io: PlainIO) -> int:
     """Walk with a person until the outcome, `q`, or the end of input. Returns the exit code."""
     io.say(walk.flow.title)
-    io.say(COMMANDS)
+    io.say(S.plain_commands)
     while True:
         io.say()
         show_step(walk, io)
@@ -53,7 +52,7 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
             return 0
         waiting = isinstance(walk.current, Wait)
         try:
-            line = io.ask(WAIT_PROMPT if waiting else "> ").strip()
+            line = io.ask(S.plain_wait_prompt if waiting else "> ").strip()
         except EOFError:
             io.say()
             return 0
@@ -72,16 +71,16 @@ def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
     command = line.lower()
     if command in ("b", "back"):
         if not walk.back():
-            io.say("This is the first question.")
+            io.say(S.first_question)
     elif command in ("r", "restart"):
         walk.restart()
-        io.say("Starting again.")
+        io.say(S.plain_starting_again)
     elif command in ("?", "why"):
         io.say("\n".join(explain(walk.why())))
     elif command in ("!", "emergency"):
         walk.escape()
     elif command in ("h", "help"):
-        io.say(COMMANDS)
+        io.say(S.plain_commands)
     else:
         return False
     return True
@@ -91,13 +90,13 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
     try:
         reply = walk.reply(line)
     except WalkError as exc:
-        io.say(f"Sorry, this flow cannot go on: {exc}")
+        io.say(S.plain_cannot_go_on.format(problem=exc))
         return
     if reply.suggestions:
-        io.say("I am not sure which you meant. Did you mean:")
+        io.say(S.plain_not_sure)
         for choice in reply.suggestions:
             io.say(f"  {choice.handle}) {choice.option.label}")
-        io.say("Type its number, or say it another way.")
+        io.say(S.plain_say_again)
     elif not reply.accepted:
         io.say(reply.message[:1].upper() + reply.message[1:] + ".")
 
@@ -110,15 +109,15 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
         walk.proceed()
         return
     if line:
-        io.say("Press Enter to start the timer, or s to skip it.")
+        io.say(S.plain_wait_start)
         return
     try:
         for remaining in countdown(step.seconds):
-            io.say(f"  {format_duration(remaining)} left")
+            io.say("  " + S.plain_time_left.format(time=format_duration(remaining)))
             io.sleep(min(remaining, 60 if remaining > 60 else 10))
-        io.say("\aTime is up.")
+        io.say("\a" + S.plain_time_up)
     except KeyboardInterrupt:
-        io.say("Timer stopped.")
+        io.say(S.plain_timer_stopped)
     walk.proceed()
 
 
@@ -134,11 +133,11 @@ def format_duration(seconds: int) -> str:
     minutes, secs = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     parts = [
-        f"{hours} h" if hours else "",
-        f"{minutes} min" if minutes else "",
-        f"{secs} s" if secs else "",
+        S.duration_hours.format(n=hours) if hours else "",
+        S.duration_minutes.format(n=minutes) if minutes else "",
+        S.duration_seconds.format(n=secs) if secs else "",
     ]
-    return " ".join(p for p in parts if p) or "0 s"
+    return " ".join(p for p in parts if p) or S.duration_seconds.format(n=0)
 
 
 def show_step(walk: Walk, io: PlainIO) -> None:
@@ -148,13 +147,13 @@ def show_step(walk: Walk, io: PlainIO) -> None:
         for choice in step.choices:
             io.say(f"  {choice.handle}) {choice.option.label}")
     elif isinstance(step, Input):
-        io.say(step.text + ("" if step.required else " (Enter to skip)"))
+        io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
     elif isinstance(step, Say):
         io.say(step.text)
-        io.say("(Enter to go on)")
+        io.say(S.plain_enter_to_go_on)
     elif isinstance(step, Wait):
-        io.say(step.text or "Wait a little before you act.")
-        io.say(f"Suggested wait: {format_duration(step.seconds)}.")
+        io.say(step.text or S.wait_default)
+        io.say(S.plain_suggested_wait.format(time=format_duration(step.seconds)))
     else:
         io.say("\n".join(outcome_lines(step, walk)))
 
@@ -162,27 +161,34 @@ def show_step(walk: Walk, io: PlainIO) -> None:
 def outcome_lines(advice: Advice, walk: Walk) -> list[str]:
     """The outcome as plain text: the step, why, the steps, the words, the source."""
     node = advice.node
-    lines = [RULE, f"NEXT STEP: {node.title}", "", f"Why: {node.why}", "", "Steps:"]
-    lines += [f"  {i}. {step}" for i, step in enumerate(node.steps, 1)]
+    lines = [RULE, f"{S.card_next_step}: {node.title}", "", f"{S.card_why}: {node.why}", ""]
+    lines += [f"{S.card_steps}:", *(f"  {i}. {step}" for i, step in enumerate(node.steps, 1))]
     if advice.script:
-        lines += ["", "What to say:", f"  {advice.script}"]
+        lines += ["", f"{S.card_script}:", f"  {advice.script}"]
     if advice.text:
-        lines += ["", "A message you can send:", f"  {advice.text}"]
-    source = walk.current_flow.sources.get(node.source.article)
-    title = source.title if source else node.source.article
-    section = f", section “{node.source.section}”" if node.source.section else ""
-    lines += ["", f"Source: “{title}”{section}", RULE]
+        lines += ["", f"{S.card_message}:", f"  {advice.text}"]
+    lines += ["", source_line(advice, walk.current_flow), RULE]
     return lines
+
+
+def source_line(advice: Advice, flow: Flow) -> str:
+    """ "Source: “title”, section “…”": the article an outcome's advice comes from."""
+    source = advice.node.source
+    known = flow.sources.get(source.article)
+    title = known.title if known else source.article
+    if source.section:
+        return S.card_source_section.format(title=title, section=source.section)
+    return S.card_source.format(title=title)
 
 
 def explain(why: Why) -> list[str]:
     """ "Why am I asked this?" in plain words."""
-    lines = [f"Why this is asked: {why.help}"] if why.help else []
+    lines = [S.why_plain_help.format(help=why.help)] if why.help else []
     if why.trail:
-        lines.append("What you told me so far:")
+        lines.append(S.so_far)
         lines += [f"  - {r.asked} → {r.answered}" for r in why.trail]
     else:
-        lines.append("This is the first question.")
+        lines.append(S.first_question)
     return lines
 
 
@@ -194,7 +200,7 @@ def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> i
         failure = str(exc)
     if failure is None and not walk.finished:
         step_id = walk.path()[-1][1]
-        failure = f"the answers ran out at `{step_id}` before an outcome"
+        failure = S.plain_answers_ran_out.format(step=step_id)
     if as_json:
         io.say(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
     else:

@@ -16,6 +16,7 @@ from guide.practice import (
     result_of,
 )
 from guide.store import Store, StoreUnavailable
+from guide.strings import S
 
 RULE = "═" * 60
 
@@ -32,24 +33,24 @@ def run_round(
 ) -> int:
     """Practise the deck's scenarios in shuffled order; returns the exit code."""
     scenarios = deck.shuffled(seed)[: count or None]
-    io.say(f"Practice: {deck.title} ({len(scenarios)} scenarios)")
-    io.say("Answer as you think best. b back · ! emergency · q stop")
+    io.say(S.practice_heading.format(deck=deck.title, count=len(scenarios)))
+    io.say(S.practice_rules)
     total = 0.0
     for number, scenario in enumerate(scenarios, 1):
         io.say("")
         io.say(RULE)
-        io.say(f"Scenario {number} of {len(scenarios)}")
+        io.say(S.practice_scenario.format(number=number, total=len(scenarios)))
         io.say(scenario.situation)
         learner = play(flow, scenario, library, io)
         if learner is None:
-            io.say(f"\nStopped. Score so far: {total:g} / {number - 1}")
+            io.say("\n" + S.practice_stopped.format(score=f"{total:g}", done=number - 1))
             return 0
         expert, _ = expert_walk(flow, scenario, library.resolver())
         verdict = judge(scenario, learner, expert)
         total += verdict.score
         io.say("\n".join(verdict_lines(verdict)))
         save(store, deck, verdict, io)
-    io.say(f"\n{RULE}\nRound done: {total:g} / {len(scenarios)}")
+    io.say(f"\n{RULE}\n" + S.practice_round_done.format(score=f"{total:g}", total=len(scenarios)))
     return 0
 
 
@@ -83,21 +84,30 @@ def play(flow: Flow, scenario: Scenario, library: Library, io: PlainIO) -> Walk 
 
 
 def verdict_lines(verdict: Judgement) -> list[str]:
-    lines = ["", f"Your outcome:     {verdict.yours}", f"Expert's outcome: {verdict.experts}"]
+    """How the learner's outcome compared with the expert's, labels lined up."""
+    mine, expert = f"{S.verdict_yours}:", f"{S.verdict_experts}:"
+    width = max(len(mine), len(expert)) + 1
+    lines = ["", mine.ljust(width) + verdict.yours, expert.ljust(width) + verdict.experts]
     if verdict.missed_emergency:
-        lines.append("!! MISSED EMERGENCY: this situation called for the emergency steps.")
+        lines.append(f"!! {S.verdict_missed} {S.verdict_missed_detail}")
     parting = verdict.parting
     if parting:
+        you, they = S.plain_verdict_you, S.plain_verdict_expert
+        width = max(len(you), len(they)) + 1
         lines += [
-            f"Your path parted from the expert's at: {parting.asked}",
-            f"  you answered:    {parting.yours}",
-            f"  expert answered: {parting.experts}",
+            S.plain_verdict_parted.format(asked=parting.asked),
+            "  " + you.ljust(width) + parting.yours,
+            "  " + they.ljust(width) + parting.experts,
         ]
         if parting.reason:
-            lines.append(f"  why: {parting.reason}")
-    score = {1.0: "1 (the expert's outcome)", 0.5: "½ (a safe outcome, not the best)"}
-    lines.append(f"Score: {score.get(verdict.score, '0')}")
+            lines.append(f"  {S.verdict_why} {parting.reason}")
+    lines.append(f"{S.verdict_score}: {score_words(verdict.score)}")
     return lines
+
+
+def score_words(score: float) -> str:
+    """A scenario's score as shown: 1 or ½ with what it means, or 0."""
+    return {1.0: S.verdict_full, 0.5: S.verdict_half}.get(score, "0")
 
 
 def save(store: Store | None, deck: Deck, verdict: Judgement, io: PlainIO) -> None:
@@ -107,4 +117,4 @@ def save(store: Store | None, deck: Deck, verdict: Judgement, io: PlainIO) -> No
     try:
         store.add_result(result)
     except StoreUnavailable as exc:
-        io.err.write(f"hangup-guide: not saved: {exc}\n")
+        io.err.write(f"hangup-guide: {S.not_saved.format(problem=exc)}\n")

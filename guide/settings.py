@@ -1,7 +1,8 @@
 """The person's settings: `settings.toml` in the user config folder.
 
 ```toml
-save = false   # do not keep walks (the same as --no-save every time)
+save = false        # do not keep walks (the same as --no-save every time)
+language = "fr"     # the guide's own words from strings/fr.toml (see guide/translation.py)
 ```
 """
 
@@ -18,6 +19,8 @@ import platformdirs
 class Settings:
     save: bool = True
     """Keep every walk in the session store (history, resume)."""
+    language: str | None = None
+    """The translation of the guide's own strings to use; None for English."""
 
 
 def settings_path() -> Path:
@@ -36,4 +39,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     save = data.get("save", True)
     if not isinstance(save, bool):
         return Settings(), f"{path}: ignored: `save` must be true or false"
-    return Settings(save=save), None
+    language = data.get("language")
+    if language is not None and not isinstance(language, str):
+        return Settings(), f'{path}: ignored: `language` must be text, such as "fr"'
+    return Settings(save=save, language=language or None), None

@@ -263,6 +263,7 @@ class Strings:
     plain_verdict_parted: str = "Your path parted from the expert's at: {asked}"
     plain_verdict_you: str = "you answered:"
     plain_verdict_expert: str = "expert answered:"
+    plain_answers_ran_out: str = "the answers ran out at `{step}` before an outcome"
     plain_start_fact: str = "Starting part-way: what is known about “{fact}”?"
     plain_not_known: str = "not known"
 
@@ -271,6 +272,7 @@ class Strings:
     reply_did_you_mean: str = "did you mean one of these?"
     reply_no_match: str = "that does not match any answer here"
     reply_finished: str = "the walk is finished"
+    reply_too_long: str = "that is too long to match; say it in a few words"
     input_required: str = "please type an answer"
     input_number: str = "please type a number, such as 42"
     input_whole_number: str = "please type a whole number, such as 42"

@@ -37,6 +37,8 @@ class Catalogue:
     strings: dict[str, str]
     problems: list[str]
     """`file:line:col: message`, one per problem."""
+    readable: bool = True
+    """False when the file could not be read at all."""
 
 
 def strings_dir() -> Path:
@@ -55,7 +57,7 @@ def read_catalogue(path: Path) -> Catalogue:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return Catalogue({}, [f"{path}: cannot be read: {reason}"])
+        return Catalogue({}, [f"{path}: cannot be read: {reason}"], readable=False)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -135,10 +137,11 @@ def apply_language(language: str | None, folder: Path | None = None) -> list[str
 def template() -> str:
     """The English catalogue as a TOML file: the start of a new translation."""
     lines = [
-        "# Hang-up Guide's own strings. Copy this file to",
-        "# <config folder>/strings/LANG.toml, translate the text in quotes, and set",
-        '# language = "LANG" in settings.toml. Leave out a line to keep it in English.',
-        "# Keep each {name} as it is: the guide fills it in.",
+        "# Hang-up Guide's own strings, in English. To translate them, save this file as",
+        f"# {strings_dir() / 'LANG.toml'} (LANG: fr, pt-BR, ...), translate the text",
+        '# in quotes, and put language = "LANG" in settings.toml beside that folder.',
+        "# Leave out a line to keep it in English. Keep each {name} as it is: the guide",
+        "# fills it in. Check your file with: hangup-guide strings FILE",
     ]
     group = ""
     for name in names():

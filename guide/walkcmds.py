@@ -16,20 +16,32 @@ from guide.plain import PlainIO
 from guide.session import pending, resume, set_aside, start_saving
 from guide.settings import load_settings
 from guide.store import Store, StoreUnavailable
+from guide.strings import S
+from guide.translation import apply_language
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
-    """The store for this run, or None (not saving), with what to tell the person."""
+    """The store for this run, or None (not saving), with what to tell the person.
+
+    The settings' language is put to use here too, before any screen is built."""
     settings, problem = load_settings()
     notes = [problem] if problem else []
+    notes += apply_language(settings.language)
     if no_save or not settings.save:
         return None, notes
     try:
         return Store.open(), notes
     except StoreUnavailable as exc:
-        return None, [*notes, f"Not saving: {exc}"]
+        return None, [*notes, S.not_saving.format(problem=exc)]
+
+
+def use_language() -> None:
+    """The settings' language for a command that saves nothing; problems go to stderr."""
+    settings, problem = load_settings()
+    for note in ([problem] if problem else []) + apply_language(settings.language):
+        print(f"hangup-guide: {note}", file=sys.stderr)
 
 
 def run_walk(args: argparse.Namespace) -> int:
@@ -53,6 +65,7 @@ def run_walk(args: argparse.Namespace) -> int:
     if args.answers is not None:  # a script: nothing is saved
         from guide.plain import PlainIO, run_answers
 
+        use_language()
         answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
         return run_answers(walk, answers, PlainIO(read=input, out=sys.stdout), args.json)
     if not args.plain and no_terminal_for_the_app("hangup-guide --plain"):
@@ -120,8 +133,8 @@ def ask_start_facts(walk: Walk, io: PlainIO) -> Walk:
     for fact, values in needed_facts(walk.flow, walk.start).items():
         if fact in given:
             continue
-        io.say(f"Starting part-way: what is known about “{fact.replace('_', ' ')}”?")
-        io.say("  0) not known")
+        io.say(S.plain_start_fact.format(fact=fact.replace("_", " ")))
+        io.say(f"  0) {S.plain_not_known}")
         for number, value in enumerate(values, 1):
             io.say(f"  {number}) {value}")
         try:
@@ -140,23 +153,18 @@ def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
     if left is None:
         return None
     session, flow = left
-    io.say(
-        f"You left a walk unfinished ({session.flow_title}, {session.steps} step(s) done,"
-        f" last {session.updated.replace('T', ' ')[:16]} UTC)."
-    )
+    when = session.updated.replace("T", " ")[:16]
+    io.say(S.plain_resume.format(flow=session.flow_title, steps=session.steps, when=when))
     try:
-        answer = io.ask("Go on where you stopped? [Y/n] ").strip().lower()
+        answer = io.ask(S.plain_resume_question).strip().lower()
     except EOFError:
         answer = "n"
     tell = teller(io)
     if answer not in ("", "y", "yes"):
         set_aside(store, session.id, tell)
-        io.say("Starting a new walk. The old one stays in your history.")
+        io.say(S.plain_resume_fresh)
         return None
     back = resume(session, flow, store, library.resolver(), tell)
     if back.flow_changed:
-        io.say(
-            f"The flow has changed since then: {back.applied} of {back.total} saved steps"
-            " still fitted and were kept."
-        )
+        io.say(S.flow_changed.format(kept=back.applied, total=back.total))
     return back.walk

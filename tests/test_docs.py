@@ -61,3 +61,16 @@ def test_the_deck_example_fits_its_flow() -> None:
     deck, problems = load_deck(deck_text.encode(), "practice.md")
     assert deck is not None and problems == []
     assert validate_deck(deck, scan().flows) == []
+
+
+def test_the_translation_example_reads_clean(tmp_path: Path) -> None:
+    from guide.translation import read_catalogue
+
+    [example] = re.findall(
+        r"```toml\n(.*?)```", (DOCS / "writing-flows.md").read_text(encoding="utf-8"), re.S
+    )
+    path = tmp_path / "fr.toml"
+    path.write_text(example, encoding="utf-8")
+    catalogue = read_catalogue(path)
+    assert catalogue.problems == []
+    assert len(catalogue.strings) == example.count(" = ")

@@ -35,6 +35,7 @@ from guide.flow.model import (
 )
 from guide.flow.template import fill
 from guide.flow.yamltree import CONTROL
+from guide.strings import S
 
 MAX_INPUT = 200
 """Longest value an `input` keeps, in characters (a name, a number)."""
@@ -44,7 +45,6 @@ MAX_PASSES = 100_000
 MAX_REPLY = 500
 """Longest typed answer matched against the choices: an answer is a few words, and fuzzy
 matching a pasted megabyte took ten seconds."""
-TOO_LONG = "that is too long to match; say it in a few words"
 SURROGATES = re.compile("[\ud800-\udfff]")
 """Lone surrogates: undecodable bytes read with `surrogateescape`; no file, terminal or
 database takes them."""
@@ -312,14 +312,14 @@ class Walk:
         if isinstance(step, Question):
             text = clean(text)
             if not text.strip():
-                return Reply(False, (), "type the number of an answer, or say it in a few words")
+                return Reply(False, (), S.reply_empty)
             if len(text) > MAX_REPLY:
-                return Reply(False, (), TOO_LONG)
+                return Reply(False, (), S.reply_too_long)
             found: Match = match(text, step.choices)
             if found.picked is None and found.suggestions:
-                return Reply(False, found.suggestions, "did you mean one of these?")
+                return Reply(False, found.suggestions, S.reply_did_you_mean)
             if found.picked is None:
-                return Reply(False, (), "that does not match any answer here")
+                return Reply(False, (), S.reply_no_match)
             try:
                 self.choose(found.picked)
             except InvalidInput as exc:
@@ -332,7 +332,7 @@ class Walk:
         elif isinstance(step, (Say, Wait)):
             self.proceed()
         else:
-            return Reply(False, (), "the walk is finished")
+            return Reply(False, (), S.reply_finished)
         return Reply(True)
 
     # --- inside ---------------------------------------------------------------------
@@ -410,7 +410,7 @@ def _parse_input(node: Input, value: str) -> str | None:
     """The value to store as text, None to leave the fact unset, or `InvalidInput`."""
     if not value:
         if node.required:
-            raise InvalidInput("please type an answer")
+            raise InvalidInput(S.input_required)
         return None
     if node.type == "text":
         return value
@@ -418,14 +418,14 @@ def _parse_input(node: Input, value: str) -> str | None:
     try:
         number = float(digits) if node.type == "number" else int(digits)
     except ValueError:
-        kind = "a number" if node.type == "number" else "a whole number"
-        raise InvalidInput(f"please type {kind}, such as 42") from None
+        wanted = S.input_number if node.type == "number" else S.input_whole_number
+        raise InvalidInput(wanted) from None
     if not math.isfinite(number):
-        raise InvalidInput("please type a finite number")
+        raise InvalidInput(S.input_finite)
     if node.minimum is not None and number < node.minimum:
-        raise InvalidInput(f"please type a number of at least {node.minimum:g}")
+        raise InvalidInput(S.input_at_least.format(minimum=f"{node.minimum:g}"))
     if node.maximum is not None and number > node.maximum:
-        raise InvalidInput(f"please type a number of at most {node.maximum:g}")
+        raise InvalidInput(S.input_at_most.format(maximum=f"{node.maximum:g}"))
     if isinstance(number, float) and not (number.is_integer() and abs(number) < 1e15):
         return repr(number)
     return str(int(number))

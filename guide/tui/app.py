@@ -16,6 +16,7 @@ from guide.library import Library, scan
 from guide.practice import Deck
 from guide.session import pending, resume, set_aside, start_saving
 from guide.store import Event, Session, Store
+from guide.strings import S
 from guide.tui.screens.chat import ChatScreen
 from guide.tui.screens.decks import DeckScreen
 from guide.tui.screens.facts import FactsScreen
@@ -25,27 +26,28 @@ from guide.tui.screens.resume import ResumeScreen
 from guide.tui.screens.transcript import TranscriptScreen
 
 PALETTE = (
-    ("Emergency", "Go to the emergency advice now", "emergency"),
-    ("Back", "Go back one step to change your answer", "back"),
-    ("Restart", "Start the walk again from the first question", "restart"),
-    ("Why am I asked this?", "What you said so far, and why this question matters", "why"),
-    ("Help for this question", "A short note on what the question means", "question_help"),
-    ("Copy the words to use", "Copy the message or call script to the clipboard", "copy"),
-    ("Add a note", "A private note on this walk: what you did, how it went", "note"),
-    ("Type an answer", "Answer in your own words", "type"),
-    ("Open another flow", "Pick another guide", "flows"),
-    ("Map", "The whole flow as a tree; start from any step", "map"),
-    ("History", "Your saved walks, read-only", "history"),
-    ("Practice", "Practise judgement on scenarios", "practice"),
-    ("Keys", "Every key the chat understands", "keys"),
+    "emergency",
+    "back",
+    "restart",
+    "why",
+    "question_help",
+    "copy",
+    "note",
+    "type",
+    "flows",
+    "map",
+    "history",
+    "practice",
+    "keys",
 )
+"""The actions in the command palette, in order; each is named by `S.palette_<action>`
+and described by `S.palette_<action>_help`."""
 
 
 class GuideApp(App[None]):
     """The chat over one `Walk`, saved to `store` when there is one; styles in app.tcss."""
 
     CSS_PATH = "app.tcss"
-    TITLE = "Hang-up Guide"
 
     def __init__(
         self,
@@ -58,6 +60,7 @@ class GuideApp(App[None]):
         watching: Path | None = None,
     ) -> None:
         super().__init__()
+        self.title = S.app_title
         self.walk = walk
         self.presenting = presenting
         self.watching = watching
@@ -68,7 +71,7 @@ class GuideApp(App[None]):
 
     def on_mount(self) -> None:
         for note in self.notes:
-            self.notify(note, title="Hang-up Guide", severity="warning", timeout=10, markup=False)
+            self.notify(note, title=S.app_title, severity="warning", timeout=10, markup=False)
         if self.walk.start is not None:
             self.ask_start_facts()
             return
@@ -86,19 +89,15 @@ class GuideApp(App[None]):
                 return
             back = resume(session, flow, self.store, self.library.resolver(), self.warn)
             if back.flow_changed:
-                self.notify(
-                    f"The flow has changed since: {back.applied} of {back.total} saved steps"
-                    " still fitted and were kept.",
-                    markup=False,
-                    timeout=10,
-                )
+                changed = S.flow_changed.format(kept=back.applied, total=back.total)
+                self.notify(changed, markup=False, timeout=10)
             self.push_screen(ChatScreen(back.walk, self.store, replayed=True))
 
         self.push_screen(ResumeScreen(session), answered)
 
     def warn(self, message: str) -> None:
         """Tell the person something went wrong with saving; the walk goes on."""
-        self.notify(message, title="Hang-up Guide", severity="warning", timeout=10, markup=False)
+        self.notify(message, title=S.app_title, severity="warning", timeout=10, markup=False)
 
     def ask_start_facts(self) -> None:
         """`--start NODE`: ask for the facts its branch depends on that were not given."""
@@ -130,11 +129,11 @@ class GuideApp(App[None]):
     def action_history(self) -> None:
         presenting = isinstance(self.screen, ChatScreen) and self.screen.presenting
         if self.presenting or presenting:
-            self.notify("History is hidden while presenting.", markup=False)
+            self.notify(S.chat_history_hidden, markup=False)
         elif self.store is not None:
             self.push_screen(HistoryScreen(self.store))
         else:
-            self.notify("Walks are not being saved, so there is no history.", markup=False)
+            self.notify(S.chat_history_off, markup=False)
 
     def action_practice(self) -> None:
         """Pick a deck and practise, from inside the guide."""
@@ -151,7 +150,9 @@ class GuideApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, ChatScreen) and not isinstance(screen, PracticeScreen):
-            for title, help_text, action in PALETTE:
+            for action in PALETTE:
+                title = getattr(S, f"palette_{action}")
+                help_text = getattr(S, f"palette_{action}_help")
                 if action in ("history", "practice"):
                     yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
                 elif screen.check_action(action, ()):
@@ -162,10 +163,10 @@ class TranscriptApp(App[None]):
     """`hangup-guide history ID`: one saved walk, read-only."""
 
     CSS_PATH = "app.tcss"
-    TITLE = "Hang-up Guide"
 
     def __init__(self, session: Session, events: list[Event]) -> None:
         super().__init__()
+        self.title = S.app_title
         self.session = session
         self.events = events
 
@@ -177,7 +178,6 @@ class PracticeApp(App[None]):
     """`hangup-guide practice`: pick a deck (unless one was named), then a round."""
 
     CSS_PATH = "app.tcss"
-    TITLE = "Hang-up Guide: practice"
 
     def __init__(
         self,
@@ -190,6 +190,7 @@ class PracticeApp(App[None]):
         count: int | None,
     ) -> None:
         super().__init__()
+        self.title = S.app_practice_title
         self.decks, self.library, self.store = decks, library, store
         self.wanted, self.seed, self.count = deck, seed, count
 

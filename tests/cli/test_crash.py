@@ -22,10 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from guide.plain import WAIT_PROMPT
 from guide.store import Store, steps_of
+from guide.strings import ENGLISH
 
 from .test_history import MAIN, RESUME, Script, lines, script_of
+
+WAIT_PROMPT = ENGLISH.plain_wait_prompt
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 20

@@ -123,7 +123,7 @@ def test_a_full_round_shows_each_verdict_then_the_total(env: dict[str, str]) -> 
     assert "  you answered:    Let it go: it isn't worth chasing\n" in calm
     assert "  expert answered: Give us both some space, then reach out myself\n" in calm
     assert "  why: A pause lets you both come back to it calmer.\n" in calm
-    assert "Score: ½ (a safe outcome, not the best)\n" in calm
+    assert "Score: ½ — safe, but not the best\n" in calm
 
     hurt = by_id["someone-hurt"]
     assert "Expert's outcome: Treat this as an emergency\n" in hurt
@@ -136,9 +136,9 @@ def test_a_full_round_shows_each_verdict_then_the_total(env: dict[str, str]) -> 
     assert "Your outcome:     Take them off your list and move on\n" in cold
     assert "Expert's outcome: Take them off your list and move on\n" in cold
     assert "parted" not in cold
-    assert "Score: 1 (the expert's outcome)\n" in cold
+    assert "Score: 1 — the expert's outcome\n" in cold
 
-    assert out.rstrip().endswith("Round done: 1.5 / 4")
+    assert out.rstrip().endswith("Round done: 1.5 out of 4.")
     # every scenario was kept
     assert sorted(results(env)) == sorted(
         [
@@ -175,7 +175,7 @@ def test_no_hints_in_plain_practice(env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stderr
     assert "Why this is asked" not in done.stdout
     assert "That does not match any answer here." in done.stdout
-    assert "Stopped. Score so far: 0 / 0" in done.stdout
+    assert "Stopped. Score so far: 0 out of 0." in done.stdout
 
 
 def test_count_plays_that_many(env: dict[str, str]) -> None:
@@ -196,7 +196,7 @@ def test_count_plays_that_many(env: dict[str, str]) -> None:
     assert "Scenario 1 of 1\n" in done.stdout
     assert "Scenario 2" not in done.stdout
     assert SITUATION[first] in done.stdout
-    assert re.search(r"Round done: [\d.]+ / 1\n", done.stdout)
+    assert re.search(r"Round done: [\d.]+ out of 1\.\n", done.stdout)
     assert len(results(env)) == 1
 
 
@@ -208,7 +208,7 @@ def test_q_stops_with_the_score_so_far(env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stderr
     first_score = {"line-dropped": 0, "heated-but-calm": 0.5, "someone-hurt": 0}
     expected = first_score.get(played[0], 1)
-    assert f"Stopped. Score so far: {expected:g} / 1" in done.stdout
+    assert f"Stopped. Score so far: {expected:g} out of 1." in done.stdout
     assert "Scenario 2 of 4" in done.stdout
     assert "Scenario 3 of 4" not in done.stdout
     assert "Round done" not in done.stdout
@@ -218,7 +218,7 @@ def test_q_stops_with_the_score_so_far(env: dict[str, str]) -> None:
 def test_the_end_of_input_stops_like_q(env: dict[str, str]) -> None:
     done = guide(env, "practice", str(GOOD), "--plain", "--seed", "1", stdin="")
     assert done.returncode == 0, done.stderr
-    assert "Stopped. Score so far: 0 / 0" in done.stdout
+    assert "Stopped. Score so far: 0 out of 0." in done.stdout
     assert results(env) == []
 
 

@@ -20,7 +20,7 @@ from guide.library import resolver
 from guide.store import Store
 from guide.tui.app import make_app
 from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.facts import FactsScreen
+from guide.tui.screens.facts import NOT_SET, FactsScreen
 from guide.tui.screens.map import MapScreen
 from guide.tui.widgets.flow_map import FlowMap
 
@@ -222,7 +222,7 @@ async def test_enter_on_a_step_that_needs_facts_asks_for_them(
             assert fact in shown
         selects = {s.id: s for s in c.app.screen.query(Select)}
         assert list(selects) == ["fact-intent", "fact-mood", "fact-callback"]
-        assert all(s.value == "(not set)" for s in selects.values())
+        assert all(s.value == NOT_SET for s in selects.values())
         assert isinstance(c.app.focused, Button)
         assert c.app.focused.id == "start-here"
 

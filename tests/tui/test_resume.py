@@ -176,7 +176,8 @@ async def test_going_on_with_a_changed_flow_says_so(store: Store, tmp_path: Path
         await c.press("y")
         await c.until(lambda: isinstance(c.app.screen, ChatScreen))
         assert (
-            "The flow has changed since: 2 of 3 saved steps still fitted and were kept." in c.said()
+            "The flow has changed since then: 2 of 3 saved steps still fitted and were kept."
+            in c.said()
         )
         assert c.bubbles()[-2:] == ["Welcome back: you left off here.", "Guide  Who was it?"]
         assert c.labels() == ["A friend", "A colleague", "This could be an emergency"]

@@ -23,6 +23,7 @@ from guide.flow.startpoints import needed_facts
 from guide.library import FlowOpenError, open_flow, scan
 from guide.session import Recorder, start_saving
 from guide.store import Store
+from guide.strings import S
 from guide.tui.screens.facts import FactsScreen
 from guide.tui.screens.keys import KeysScreen
 from guide.tui.screens.map import MapScreen
@@ -39,35 +40,43 @@ from guide.tui.widgets.outcome_card import OutcomeCard
 MAX_BUBBLES = 150
 """Live widgets kept in the transcript; older ones go, so a long walk stays fast."""
 
-OUTCOME_ACTIONS = (
-    ("copy", "Copy the words to use  (c)"),
-    ("note", "Add a note for yourself  (n)"),
-    ("restart", "Start again  (r)"),
-    ("flows", "Open another flow  (f)"),
-)
+
+def outcome_actions() -> tuple[tuple[str, str], ...]:
+    """The rows under an outcome card: an action and its label."""
+    return (
+        ("copy", S.outcome_copy),
+        ("note", S.outcome_note),
+        ("restart", S.outcome_restart),
+        ("flows", S.outcome_flows),
+    )
 
 
 class ChatScreen(Screen[None]):
     """One walk as a conversation."""
 
+    # Key names come from `S` when this module is first imported: the CLI puts the
+    # person's language into `S` before that.
     BINDINGS = [
-        Binding("exclamation_mark", "emergency", "Emergency", priority=True, id="emergency"),
-        Binding("b", "back", "Back", id="back"),
-        Binding("r", "restart", "Restart", id="restart"),
-        Binding("w", "why", "Why", id="why"),
-        Binding("h", "question_help", "Help", id="help"),
-        Binding("c", "copy", "Copy", id="copy"),
-        Binding("n", "note", "Note", show=False, id="note"),
-        Binding("slash", "type", "Type an answer", show=False, id="type"),
-        Binding("f", "flows", "Flows", show=False, id="flows"),
-        Binding("m", "map", "Map", id="map"),
-        Binding("p", "present", "Presenter mode", show=False, id="present"),
-        Binding("question_mark", "keys", "Keys", id="keys"),
-        Binding("escape", "focus_choices", "Answers", show=False),
-        Binding("space", "space", "Start timer / show next answer", show=False),
-        Binding("z", "timer('snooze')", "Snooze", show=False),
-        Binding("s", "timer('skip')", "Skip timer", show=False),
-        *(Binding(str(n), f"number({n})", f"Answer {n}", show=False) for n in range(1, 10)),
+        Binding("exclamation_mark", "emergency", S.key_emergency, priority=True, id="emergency"),
+        Binding("b", "back", S.key_back, id="back"),
+        Binding("r", "restart", S.key_restart, id="restart"),
+        Binding("w", "why", S.key_why, id="why"),
+        Binding("h", "question_help", S.key_help, id="help"),
+        Binding("c", "copy", S.key_copy, id="copy"),
+        Binding("n", "note", S.key_note, show=False, id="note"),
+        Binding("slash", "type", S.key_type, show=False, id="type"),
+        Binding("f", "flows", S.key_flows, show=False, id="flows"),
+        Binding("m", "map", S.key_map, id="map"),
+        Binding("p", "present", S.key_present, show=False, id="present"),
+        Binding("question_mark", "keys", S.key_keys, id="keys"),
+        Binding("escape", "focus_choices", S.key_answers, show=False),
+        Binding("space", "space", S.key_space, show=False),
+        Binding("z", "timer('snooze')", S.key_snooze, show=False),
+        Binding("s", "timer('skip')", S.key_skip_timer, show=False),
+        *(
+            Binding(str(n), f"number({n})", S.key_answer_n.format(number=n), show=False)
+            for n in range(1, 10)
+        ),
     ]
 
     def __init__(
@@ -126,8 +135,8 @@ class ChatScreen(Screen[None]):
         except FlowOpenError as exc:
             lines = str(exc).splitlines()
             shown = "\n".join(lines[:6]) + ("\n…" if len(lines) > 6 else "")
-            self.say(f"The flow has problems; fix them and save again:\n{shown}", "note")
-            self.notify(shown, title="Flow not reloaded", severity="error", markup=False)
+            self.say(f"{S.chat_reload_failed}\n{shown}", "note")
+            self.notify(shown, title=S.chat_reload_failed_title, severity="error", markup=False)
             return
         moves = self.walk.moves
         self.walk = Walk(flow, self.walk.resolve, start=self.walk.start, given=self.walk.given)
@@ -135,9 +144,8 @@ class ChatScreen(Screen[None]):
         transcript = self.query_one("#transcript", VerticalScroll)
         transcript.remove_children()
         self.show_answers_so_far(replayed_note=False)
-        self.say(
-            f"Reloaded {self.watching.name}: {kept} of {len(moves)} step(s) still fit.", "note"
-        )
+        reloaded = S.chat_reloaded.format(file=self.watching.name, kept=kept, total=len(moves))
+        self.say(reloaded, "note")
         self.show_step()
 
     def begin(self) -> None:
@@ -153,7 +161,7 @@ class ChatScreen(Screen[None]):
             self.say(reason.asked, "guide")
             self.say(reason.answered, "person")
         if replayed_note:
-            self.say("Welcome back: you left off here.", "note")
+            self.say(S.chat_welcome_back, "note")
 
     # --- showing the current step ------------------------------------------------------
 
@@ -178,16 +186,16 @@ class ChatScreen(Screen[None]):
             self.say(step.text, "guide")
             self.revealed = 0 if self.presenting else len(step.choices)
             self.offer_revealed(step)
-            free_text.placeholder = "…or say it in your own words, then Enter"
+            free_text.placeholder = S.chat_words_placeholder
         elif isinstance(step, InputNode):
             self.say(step.text, "guide")
-            choices.offer((), () if step.required else (("skip", "Skip this"),))
-            free_text.placeholder = "Type here, then Enter"
+            choices.offer((), () if step.required else (("skip", S.chat_skip_row),))
+            free_text.placeholder = S.chat_value_placeholder
         elif isinstance(step, Say):
             self.say(step.text, "guide")
-            choices.offer((), (("continue", "Continue"),))
+            choices.offer((), (("continue", S.chat_continue_row),))
         elif isinstance(step, Wait):
-            self.say(step.text or "Wait a little before you act.", "guide")
+            self.say(step.text or S.wait_default, "guide")
             choices.offer(())
             choices.display = False
             self.countdown = Countdown(step.seconds)
@@ -202,7 +210,7 @@ class ChatScreen(Screen[None]):
     def offer_revealed(self, step: Question) -> None:
         """The answers shown so far (all of them, unless presenting)."""
         hidden = len(step.choices) - self.revealed
-        more = (("reveal", f"Show the next answer  (space, {hidden} more)"),) if hidden else ()
+        more = (("reveal", S.chat_reveal_row.format(hidden=hidden)),) if hidden else ()
         choices = self.query_one(Choices)
         choices.offer(step.choices[: self.revealed], more)
         if hidden:  # Enter on the highlighted row reveals again, until all are shown
@@ -241,7 +249,7 @@ class ChatScreen(Screen[None]):
         card = OutcomeCard(advice, self.walk.current_flow)
         transcript.anchor(False)
         transcript.mount(card)
-        actions = tuple(a for a in OUTCOME_ACTIONS if self.check_action(a[0], ()))
+        actions = tuple(a for a in outcome_actions() if self.check_action(a[0], ()))
         self.query_one(Choices).offer((), actions)
 
     def mark_undone(self, depth: int) -> None:
@@ -261,7 +269,7 @@ class ChatScreen(Screen[None]):
             self.say(str(exc)[:1].upper() + str(exc)[1:] + ".", "note")
             return
         except WalkError as exc:
-            self.notify(str(exc), title="This flow cannot go on", severity="error", markup=False)
+            self.notify(str(exc), title=S.chat_cannot_go_on, severity="error", markup=False)
             return
         self.show_step()
 
@@ -275,7 +283,7 @@ class ChatScreen(Screen[None]):
         """An action row (continue, skip, copy, restart, flows) was picked."""
         if event.action in ("continue", "skip"):
             if event.action == "skip":
-                self.say("(skipped)", "person")
+                self.say(S.chat_skipped, "person")
                 self.walk.enter("")
             else:
                 self.walk.proceed()
@@ -294,7 +302,7 @@ class ChatScreen(Screen[None]):
             except InvalidInput as exc:
                 self.notify(str(exc).capitalize(), severity="warning", markup=False)
                 return
-            self.say(text.strip() or "(skipped)", "person")
+            self.say(text.strip() or S.chat_skipped, "person")
             self.show_step()
         elif isinstance(step, Question) and text.strip():
             self.answer_in_words(step, text)
@@ -308,14 +316,10 @@ class ChatScreen(Screen[None]):
             return
         self.say(text, "person")
         if reply.suggestions:
-            self.say("I'm not sure which you meant. Did you mean one of these?", "note")
-            self.query_one(Choices).offer(
-                reply.suggestions, (("all", "None of these: show all answers"),)
-            )
+            self.say(S.chat_not_sure, "note")
+            self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))
         else:
-            self.say(
-                "I couldn't match that to an answer. Pick one below, or say it another way.", "note"
-            )
+            self.say(S.chat_no_match, "note")
         self.query_one("#free-text", Input).value = ""
         self.action_focus_choices()
 
@@ -324,7 +328,7 @@ class ChatScreen(Screen[None]):
         """The wait is over: ring the bell when time ran out, then go on."""
         if not event.skipped:
             self.app.bell()
-            self.notify("Time is up. Did they call back?", title="Wait over", markup=False)
+            self.notify(S.chat_time_up, title=S.chat_time_up_title, markup=False)
         self.walk.proceed()
         self.show_step()
 
@@ -358,7 +362,7 @@ class ChatScreen(Screen[None]):
         if self.walk.back():
             self.query_one("#transcript", VerticalScroll).anchor()
             self.mark_undone(self.walk.depth)
-            self.say("You went back to change an answer.", "note")
+            self.say(S.chat_went_back, "note")
             self.show_step()
 
     def action_restart(self) -> None:
@@ -371,7 +375,7 @@ class ChatScreen(Screen[None]):
     def action_question_help(self) -> None:
         """The current question's help, as a note in the transcript."""
         help_text = self.walk.why().help
-        self.say(help_text or "There is no extra help for this step.", "note")
+        self.say(help_text or S.chat_no_help, "note")
 
     def action_why(self) -> None:
         self.app.push_screen(WhyScreen(self.walk.why()))
@@ -389,14 +393,14 @@ class ChatScreen(Screen[None]):
         def keep(note: str | None) -> None:
             if note is not None:
                 store.set_note(session_id, note)
-                self.notify("Note saved with this walk.", markup=False)
+                self.notify(S.chat_note_saved, markup=False)
 
         self.app.push_screen(NoteScreen(store.session(session_id).note), keep)
 
     def action_copy(self) -> None:
         cards = self.query(OutcomeCard).last()
         self.app.copy_to_clipboard(cards.words)
-        self.notify("Copied to the clipboard. Paste it into your message.", markup=False)
+        self.notify(S.chat_copied, markup=False)
 
     def action_type(self) -> None:
         free_text = self.query_one("#free-text", Input)
@@ -446,7 +450,7 @@ class ChatScreen(Screen[None]):
         try:
             flow = open_flow(path, library)
         except FlowOpenError as exc:
-            self.notify(str(exc), title="Cannot open that flow", severity="error", markup=False)
+            self.notify(str(exc), title=S.chat_cannot_open, severity="error", markup=False)
             return
         self.walk = Walk(flow, library.resolver())
         if self.store is not None:
@@ -480,7 +484,7 @@ class ChatScreen(Screen[None]):
             transcript = self.query_one("#transcript", VerticalScroll)
             transcript.remove_children()
             transcript.anchor()
-            self.say(f"Started at “{node_id}” from the map (this walk is not saved).", "note")
+            self.say(S.chat_started_from_map.format(node=node_id), "note")
             self.show_step()
 
         if needed:

@@ -12,12 +12,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.practice import Deck
+from guide.strings import S
 
 
 class DeckScreen(ModalScreen[Deck | None]):
     """Returns the deck picked, or None."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, decks: list[Deck]) -> None:
         super().__init__()
@@ -25,16 +26,20 @@ class DeckScreen(ModalScreen[Deck | None]):
 
     def compose(self) -> ComposeResult:
         rows = [
-            Option(Content.assemble((d.title, "bold"), f"  ({len(d.scenarios)} scenarios)"))
+            Option(
+                Content.assemble(
+                    (d.title, "bold"), "  ", S.decks_count.format(count=len(d.scenarios))
+                )
+            )
             for d in self.decks
         ]
         with Vertical(id="dialog"):
-            yield Static(Content("Practise with which deck?"), classes="dialog-title")
+            yield Static(Content(S.decks_title), classes="dialog-title")
             if rows:
                 yield OptionList(*rows, id="deck-list")
             else:
-                yield Static(Content("There are no practice decks."))
-            yield Static(Content("Enter starts · Escape closes"), classes="hint")
+                yield Static(Content(S.decks_empty))
+            yield Static(Content(S.decks_hint), classes="hint")
 
     @on(OptionList.OptionSelected, "#deck-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -10,13 +10,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
-NOT_SET = "(not set)"
+from guide.strings import S
+
+NOT_SET = "\x00"
+"""The value of a fact left unknown (shown as `S.facts_not_set`); no real value is like it."""
 
 
 class FactsScreen(ModalScreen[dict[str, str] | None]):
     """Returns the chosen facts (those left "(not set)" are left out), or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]
 
     def __init__(self, node: str, needed: dict[str, list[str]]) -> None:
         super().__init__()
@@ -24,13 +27,13 @@ class FactsScreen(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Static(Content(f"Start at “{self.node}”"), classes="dialog-title")
-            yield Static(Content("The steps ahead depend on these. Choose what is already known:"))
+            yield Static(Content(S.facts_title.format(node=self.node)), classes="dialog-title")
+            yield Static(Content(S.facts_intro))
             for fact, values in self.needed.items():
                 yield Static(Content(fact.replace("_", " ")), classes="label")
-                options = [(NOT_SET, NOT_SET), *((v, v) for v in values)]
+                options = [(S.facts_not_set, NOT_SET), *((v, v) for v in values)]
                 yield Select(options, value=NOT_SET, allow_blank=False, id=f"fact-{fact}")
-            yield Button(Content("Start here"), id="start-here", variant="primary")
+            yield Button(Content(S.facts_start), id="start-here", variant="primary")
 
     def on_mount(self) -> None:
         # Enter starts at once; Tab goes back up to the choices.

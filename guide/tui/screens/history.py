@@ -11,15 +11,16 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.export import outcome_of, status_of
+from guide.export import outcome_of
 from guide.store import Store
-from guide.tui.screens.transcript import TranscriptScreen
+from guide.strings import S
+from guide.tui.screens.transcript import TranscriptScreen, status_words
 
 
 class HistoryScreen(ModalScreen[None]):
     """Lists the store's walks; read-only."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -30,25 +31,25 @@ class HistoryScreen(ModalScreen[None]):
         rows = []
         for s in self.sessions:
             when = s.updated.replace("T", " ")[:16]
-            note = f"\n  note: {s.note}" if s.note else ""
+            note = "\n  " + S.history_note.format(note=s.note) if s.note else ""
             advice = outcome_of(s)
             rows.append(
                 Option(
                     Content.assemble(
                         (f"{when}  ", "bold"),
-                        f"{s.flow_title} · {status_of(s)}",
+                        f"{s.flow_title} · {status_words(s)}",
                         f" · {advice['title']}" if advice else "",
                         note,
                     )
                 )
             )
         with Vertical(id="dialog"):
-            yield Static(Content("Your saved walks"), classes="dialog-title")
+            yield Static(Content(S.history_title), classes="dialog-title")
             if rows:
                 yield OptionList(*rows, id="history-list")
             else:
-                yield Static(Content("No saved walks yet."))
-            yield Static(Content("Enter opens one (read-only) · Escape closes"), classes="hint")
+                yield Static(Content(S.history_empty))
+            yield Static(Content(S.history_hint), classes="hint")
 
     @on(OptionList.OptionSelected, "#history-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -11,20 +11,25 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-EXTRA = (
-    ("1 … 9", "pick that answer"),
-    ("↑ ↓  Enter", "move through the answers and pick one (or click it)"),
-    ("Escape", "from the text line back to the answers"),
-    ("space  z  s", "start, snooze or skip a countdown"),
-    ("Ctrl+P", "the command palette: every action by name"),
-    ("Ctrl+Q", "quit"),
-)
+from guide.strings import S
+
+
+def extra_keys() -> tuple[tuple[str, str], ...]:
+    """The keys that are always there, which the bindings do not list."""
+    return (
+        (S.keys_numbers, S.keys_numbers_what),
+        (S.keys_arrows, S.keys_arrows_what),
+        (S.keys_escape, S.keys_escape_what),
+        (S.keys_timer, S.keys_timer_what),
+        ("Ctrl+P", S.keys_palette_what),
+        ("Ctrl+Q", S.keys_quit_what),
+    )
 
 
 class KeysScreen(ModalScreen[None]):
     """Lists the chat's bindings as they are now, plus the keys that are always there."""
 
-    BINDINGS = [Binding("escape,enter,question_mark,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,enter,question_mark,q", "close", S.key_close, id="close")]
 
     def __init__(self, bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()
@@ -36,14 +41,14 @@ class KeysScreen(ModalScreen[None]):
                 continue
             seen.add(binding.description)
             self.rows.append((_key_name(key), binding.description))
-        self.rows += list(EXTRA)
+        self.rows += list(extra_keys())
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Static(Content("Keys"), classes="dialog-title")
+            yield Static(Content(S.keys_title), classes="dialog-title")
             for key, what in self.rows:
                 yield Static(Content.assemble((f"{key:>12}  ", "bold"), what))
-            yield Static(Content("Escape or Enter to close"), classes="hint")
+            yield Static(Content(S.keys_hint), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

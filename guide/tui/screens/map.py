@@ -11,13 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, Tree
 
 from guide.flow.model import Flow
+from guide.strings import S
 from guide.tui.widgets.flow_map import FlowMap
 
 
 class MapScreen(ModalScreen[str | None]):
     """Returns the node id picked to start from, or None."""
 
-    BINDINGS = [Binding("escape,m,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,m,q", "close", S.key_close, id="close")]
 
     def __init__(self, flow: Flow, current: str, taken: set[str]) -> None:
         super().__init__()
@@ -25,14 +26,10 @@ class MapScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="map-dialog"):
-            yield Static(Content(f"Map of “{self.flow.title}”"), classes="dialog-title")
+            title = S.map_title.format(flow=self.flow.title)
+            yield Static(Content(title), classes="dialog-title")
             yield FlowMap(self.flow, id="map")
-            yield Static(
-                Content(
-                    "● you are here · ✓ on your path · Enter starts from a step · Escape closes"
-                ),
-                classes="hint",
-            )
+            yield Static(Content(S.map_hint), classes="hint")
 
     def on_mount(self) -> None:
         flow_map = self.query_one(FlowMap)

@@ -11,12 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from guide.flow.engine import clean
+from guide.strings import S
 
 
 class NoteScreen(ModalScreen[str | None]):
     """Returns the note typed (Enter), or None (Escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]
 
     def __init__(self, note: str = "") -> None:
         super().__init__()
@@ -24,10 +25,10 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content("A note for yourself"), classes="dialog-title")
-            yield Static(Content("What did you do, and how did it go? Kept on this machine only."))
-            yield Input(self.note, id="note-text", placeholder="Type your note, then Enter")
-            yield Static(Content("Enter saves · Escape cancels"), classes="hint")
+            yield Static(Content(S.note_title), classes="dialog-title")
+            yield Static(Content(S.note_question))
+            yield Input(self.note, id="note-text", placeholder=S.note_placeholder)
+            yield Static(Content(S.note_hint), classes="hint")
 
     @on(Input.Submitted, "#note-text")
     def save(self, event: Input.Submitted) -> None:

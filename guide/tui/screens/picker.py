@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.library import Entry, scan
+from guide.strings import S
 
 
 class PickerScreen(ModalScreen[Path | None]):
@@ -22,7 +23,7 @@ class PickerScreen(ModalScreen[Path | None]):
     A flow that cannot be opened is listed, greyed out, with its first problem.
     """
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -39,9 +40,9 @@ class PickerScreen(ModalScreen[Path | None]):
             for row in self.rows
         ]
         with Vertical(id="dialog"):
-            yield Static(Content("Open a flow"), classes="dialog-title")
+            yield Static(Content(S.picker_title), classes="dialog-title")
             yield OptionList(*options, id="flow-list")
-            yield Static(Content("Enter opens · Escape closes"), classes="hint")
+            yield Static(Content(S.picker_hint), classes="hint")
 
     @on(OptionList.OptionSelected, "#flow-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -66,14 +67,14 @@ def grouped(entries: list[Entry]) -> list[Entry | str]:
         rows += [e for e in entries if e.flow is not None and e.flow.lang == lang]
     broken = [e for e in entries if e.flow is None]
     if broken:
-        rows += ["— cannot be opened —", *broken]
+        rows += [f"— {S.picker_cannot_open_heading} —", *broken]
     return rows
 
 
 def _row(entry: Entry) -> Option:
-    mine = "  · your flow" if entry.origin == "user" else ""
+    mine = f"  · {S.picker_yours}" if entry.origin == "user" else ""
     if entry.flow is None:
-        why = f"\n  cannot be opened: {entry.status}"
+        why = "\n  " + S.picker_cannot_open.format(problem=entry.status)
         return Option(Content.assemble((entry.path.name, "bold"), mine, why), disabled=True)
     about = f"\n  {entry.flow.description}" if entry.flow.description else ""
     return Option(Content.assemble((entry.flow.title, "bold"), f"  ({entry.name}){mine}", about))

@@ -11,6 +11,7 @@ from guide.flow.engine import Advice, Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
 from guide.library import Library
+from guide.plain_practice import score_words
 from guide.practice import (
     Deck,
     Judgement,
@@ -21,6 +22,7 @@ from guide.practice import (
     result_of,
 )
 from guide.store import Store, StoreUnavailable
+from guide.strings import S
 from guide.tui.screens.chat import ChatScreen
 from guide.tui.widgets.choices import Choices
 
@@ -31,7 +33,7 @@ HINTS = frozenset({"why", "question_help", "copy", "note", "flows"})
 class PracticeScreen(ChatScreen):
     """One round of a deck; each scenario is a walk judged against the expert's."""
 
-    BINDINGS = [Binding("enter", "next_scenario", "Next", show=False)]
+    BINDINGS = [Binding("enter", "next_scenario", S.key_next, show=False)]
 
     def __init__(
         self,
@@ -52,7 +54,7 @@ class PracticeScreen(ChatScreen):
         self.expert_typed: dict[str, str] = {}
 
     def begin(self) -> None:
-        self.title = f"Practice: {self.deck.title}"
+        self.title = S.practice_title.format(deck=self.deck.title)
         self.begin_scenario()
 
     def begin_scenario(self) -> None:
@@ -62,7 +64,9 @@ class PracticeScreen(ChatScreen):
         transcript = self.query_one("#transcript", VerticalScroll)
         transcript.remove_children()
         transcript.anchor()
-        self.say(f"Scenario {self.index + 1} of {len(self.scenarios)}", "note")
+        self.say(
+            S.practice_scenario.format(number=self.index + 1, total=len(self.scenarios)), "note"
+        )
         self.say(scenario.situation, "guide")
         self.show_step()
 
@@ -103,7 +107,7 @@ class PracticeScreen(ChatScreen):
         transcript.mount(card)
         self.call_after_refresh(card.scroll_visible, top=True, animate=False)
         last = self.index + 1 >= len(self.scenarios)
-        label = "See the round's score" if last else "Next scenario"
+        label = S.practice_see_score if last else S.practice_next
         self.query_one(Choices).offer((), (("next_scenario", f"{label}  (Enter)"),))
 
     def keep(self, verdict: Judgement) -> None:
@@ -123,12 +127,10 @@ class PracticeScreen(ChatScreen):
             self.begin_scenario()
             return
         self.query_one("#transcript", VerticalScroll).remove_children()
-        self.say(f"Round done: {self.total:g} out of {len(self.scenarios)}.", "guide")
-        self.say(
-            "Your results are kept; `hangup-guide practice --progress` shows how you are doing.",
-            "note",
-        )
-        self.query_one(Choices).offer((), (("restart_round", "Practise again"),))
+        done = S.practice_round_done.format(score=f"{self.total:g}", total=len(self.scenarios))
+        self.say(done, "guide")
+        self.say(S.practice_kept, "note")
+        self.query_one(Choices).offer((), (("restart_round", S.practice_again),))
 
     def action_restart_round(self) -> None:
         self.index, self.total, self.judged = 0, 0.0, -1
@@ -141,38 +143,27 @@ class PracticeScreen(ChatScreen):
 
 
 def verdict_content(verdict: Judgement) -> Content:
-    score = {1.0: "1 — the expert's outcome", 0.5: "½ — safe, but not the best"}.get(
-        verdict.score, "0"
-    )
+    """The learner's outcome beside the expert's, where they parted, and the score."""
+    mine, expert = S.verdict_yours, S.verdict_experts
+    width = max(len(mine), len(expert)) + 2
     parts: list[Content | str | tuple[str, str]] = [
-        ("Your outcome      ", "bold"),
+        (mine.ljust(width), "bold"),
         verdict.yours,
         "\n",
-        ("Expert's outcome  ", "bold"),
+        (expert.ljust(width), "bold"),
         verdict.experts,
         "\n",
     ]
     if verdict.missed_emergency:
-        parts += [
-            "\n",
-            ("MISSED EMERGENCY: ", "bold reverse"),
-            " this situation called for the emergency steps.\n",
-        ]
+        parts += ["\n", (S.verdict_missed, "bold reverse"), f" {S.verdict_missed_detail}\n"]
     if verdict.parting:
         p = verdict.parting
-        parts += [
-            "\n",
-            ("Where your path parted: ", "bold"),
-            p.asked,
-            "\n",
-            "  you:    ",
-            p.yours,
-            "\n",
-            "  expert: ",
-            p.experts,
-            "\n",
-        ]
+        labels = (S.verdict_you, S.verdict_expert, S.verdict_why)
+        width = max(len(label) for label in labels) + 1
+        you, them, why = (f"  {label.ljust(width)}" for label in labels)
+        parts += ["\n", (f"{S.verdict_parted} ", "bold"), p.asked, "\n"]
+        parts += [you, p.yours, "\n", them, p.experts, "\n"]
         if p.reason:
-            parts += ["  why:    ", p.reason, "\n"]
-    parts += ["\n", ("Score  ", "bold"), score]
+            parts += [why, p.reason, "\n"]
+    parts += ["\n", (f"{S.verdict_score}  ", "bold"), score_words(verdict.score)]
     return Content.assemble(*parts)

@@ -11,14 +11,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from guide.store import Session
+from guide.strings import S
 
 
 class ResumeScreen(ModalScreen[bool]):
     """True to resume the saved walk, False to start a new one."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Go on", id="resume"),
-        Binding("n,escape", "answer(False)", "Start afresh", id="fresh"),
+        Binding("y", "answer(True)", S.key_go_on, id="resume"),
+        Binding("n,escape", "answer(False)", S.key_start_afresh, id="fresh"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -29,17 +30,14 @@ class ResumeScreen(ModalScreen[bool]):
         s = self.session
         when = s.updated.replace("T", " ")[:16]
         with Vertical(id="dialog"):
-            yield Static(Content("You left a walk unfinished"), classes="dialog-title")
-            yield Static(
-                Content(f"{s.flow_title}: {s.steps} step(s) done so far, last at {when} UTC.")
-            )
-            yield Static(Content("Go on where you stopped?"))
+            yield Static(Content(S.resume_title), classes="dialog-title")
+            detail = S.resume_detail.format(flow=s.flow_title, steps=s.steps, when=when)
+            yield Static(Content(detail))
+            yield Static(Content(S.resume_question))
             with Horizontal(id="resume-buttons"):
-                yield Button(Content("Go on  (y)"), id="resume", variant="primary")
-                yield Button(Content("Start afresh  (n)"), id="fresh")
-            yield Static(
-                Content("Starting afresh keeps the old walk in your history."), classes="hint"
-            )
+                yield Button(Content(S.resume_go_on), id="resume", variant="primary")
+                yield Button(Content(S.resume_fresh), id="fresh")
+            yield Static(Content(S.resume_hint), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()

@@ -9,16 +9,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from guide.export import outcome_of, status_of
+from guide.export import outcome_of
 from guide.session import transcript
 from guide.store import Event, Session
+from guide.strings import S
 from guide.tui.widgets.bubble import Bubble
 
 
 class TranscriptScreen(Screen[None]):
     """Nothing here changes the saved walk."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, session: Session, events: list[Event]) -> None:
         super().__init__()
@@ -31,22 +32,23 @@ class TranscriptScreen(Screen[None]):
         yield Header(show_clock=False)
         with VerticalScroll(id="transcript"):
             when = s.started.replace("T", " ")[:16]
-            yield Bubble(f"Walk {s.id} · started {when} UTC · {status_of(s)} (read-only)", "note")
+            header = S.transcript_header.format(id=s.id, when=when, status=status_words(s))
+            yield Bubble(header, "note")
             for step in steps:
                 if step.kind != "proceed":
                     yield Bubble(step.asked, "guide")
                     yield Bubble(step.answer, "person")
             if changed:
-                yield Bubble(f"{changed} answer(s) were changed along the way.", "note")
+                yield Bubble(S.transcript_changed.format(count=changed), "note")
             advice = outcome_of(s)
             if advice:
                 yield Static(_advice(advice), id="saved-outcome")
             if s.note:
-                yield Bubble(f"Your note: {s.note}", "note")
+                yield Bubble(S.transcript_note.format(note=s.note), "note")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.title = f"{self.session.flow_title} (saved walk)"
+        self.title = S.transcript_title.format(flow=self.session.flow_title)
 
     def action_close(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -58,16 +60,23 @@ class TranscriptScreen(Screen[None]):
 def _advice(advice: dict[str, object]) -> Content:
     steps = advice.get("steps") or []
     parts: list[Content | str | tuple[str, str]] = [
-        ("NEXT STEP  ", "bold"),
+        (f"{S.card_next_step}  ", "bold"),
         (str(advice["title"]), "bold"),
     ]
     parts += [
         "\n\n",
         *(f"{i}. {step}\n" for i, step in enumerate(steps if isinstance(steps, list) else [], 1)),
     ]
-    parts += ["\n", ("Why  ", "bold"), str(advice.get("why", ""))]
-    for key, label in (("script", "What to say"), ("text", "A message you can send")):
+    parts += ["\n", (f"{S.card_why}  ", "bold"), str(advice.get("why", ""))]
+    for key, label in (("script", S.card_script), ("text", S.card_message)):
         if advice.get(key):
             parts += ["\n\n", (label, "bold"), "\n", str(advice[key])]
-    parts += ["\n\n", f"Source: {advice.get('source', '')}"]
+    parts += ["\n\n", S.card_source_saved.format(source=advice.get("source", ""))]
     return Content.assemble(*parts)
+
+
+def status_words(session: Session) -> str:
+    """Finished, set aside or unfinished, in the person's words."""
+    if session.finished:
+        return S.status_finished
+    return S.status_set_aside if session.abandoned else S.status_unfinished

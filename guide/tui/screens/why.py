@@ -10,13 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from guide.flow.engine import Why
+from guide.strings import S
 
 
 class WhyScreen(ModalScreen[None]):
     """A dialog; any of Escape, Enter, `w` or `q` closes it."""
 
     BINDINGS = [
-        Binding("escape,enter,w,q", "dismiss", "Close", id="close"),
+        Binding("escape,enter,w,q", "dismiss", S.key_close, id="close"),
     ]
 
     def __init__(self, why: Why) -> None:
@@ -25,18 +26,18 @@ class WhyScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Static(Content("Why am I asked this?"), classes="dialog-title")
+            yield Static(Content(S.why_title), classes="dialog-title")
             if self.why.help:
                 yield Static(Content(self.why.help))
             if self.why.trail:
-                yield Static(Content("What you told me so far:"), classes="label")
+                yield Static(Content(S.so_far), classes="label")
                 for reason in self.why.trail:
                     yield Static(
                         Content.assemble("• ", reason.asked, ("  →  ", "bold"), reason.answered)
                     )
             else:
-                yield Static(Content("This is the first question: nothing is decided yet."))
-            yield Static(Content("Escape or Enter to go back to the chat"), classes="hint")
+                yield Static(Content(S.why_first))
+            yield Static(Content(S.why_hint), classes="hint")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

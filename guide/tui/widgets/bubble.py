@@ -7,6 +7,8 @@ from typing import Literal
 from textual.content import Content
 from textual.widgets import Static
 
+from guide.strings import S
+
 Speaker = Literal["guide", "person", "note"]
 
 
@@ -18,7 +20,7 @@ class Bubble(Static):
     """
 
     def __init__(self, text: str, speaker: Speaker, depth: int = 0) -> None:
-        prefix = {"guide": "Guide", "person": "You", "note": ""}[speaker]
+        prefix = {"guide": S.speaker_guide, "person": S.speaker_you, "note": ""}[speaker]
         content = Content.assemble((f"{prefix}  ", "bold"), text) if prefix else Content(text)
         super().__init__(content, classes=f"-{speaker}")
         self.depth = depth

@@ -13,6 +13,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from guide.strings import S
+
 SNOOZE = 120
 """Seconds added by "snooze"."""
 
@@ -45,9 +47,9 @@ class Countdown(Widget):
     def compose(self) -> ComposeResult:
         yield Static(id="clock")
         with Horizontal(id="timer-buttons"):
-            yield Button(Content("Start  (space)"), id="start")
-            yield Button(Content("Snooze +2 min  (z)"), id="snooze")
-            yield Button(Content("Skip  (s)"), id="skip")
+            yield Button(Content(S.timer_start), id="start")
+            yield Button(Content(S.timer_snooze), id="snooze")
+            yield Button(Content(S.timer_skip), id="skip")
 
     def on_mount(self) -> None:
         self._show()
@@ -66,13 +68,13 @@ class Countdown(Widget):
     def _show(self) -> None:
         if not self.query("#clock"):
             return  # not composed yet
-        state = "running" if self.running else "not started"
+        state = S.timer_running if self.running else S.timer_not_started
         self.query_one("#clock", Static).update(
             Content.assemble(("⏱ " + clock(self.remaining), "bold"), f"   ({state})")
         )
         # Not disabled while running: focus stays put, so a second Enter is harmless.
         self.query_one("#start", Button).label = Content(
-            "Running…" if self.running else "Start  (space)"
+            S.timer_running_button if self.running else S.timer_start
         )
 
     def start(self) -> None:

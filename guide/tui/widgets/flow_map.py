@@ -9,6 +9,7 @@ from textual.widgets.tree import TreeNode
 from guide.flow.conditions import describe
 from guide.flow.engine import asked_text
 from guide.flow.model import Ask, Flow, Node, Outcome, Route, Target, successors
+from guide.strings import S
 
 KIND = {
     "Ask": "?",
@@ -59,7 +60,8 @@ class FlowMap(Tree[str]):
             if current not in self.flow.nodes:
                 continue
             if current in self.placed:
-                under.add_leaf(Text(f"{via}↪ {current} (shown above)", style="dim"), data=current)
+                shown = f"{via}↪ {current} {S.map_shown_above}"
+                under.add_leaf(Text(shown, style="dim"), data=current)
                 continue
             node = self.flow.nodes[current]
             branch = under.add(self._label(node, via), data=current, expand=True)
@@ -88,5 +90,5 @@ def _edges(node: Node) -> list[tuple[str, Target]]:
     if isinstance(node, Ask):
         return [(o.label, o.next) for o in node.options]
     if isinstance(node, Route):
-        return [(describe(b.when) if b.when else "otherwise", b.next) for b in node.branches]
+        return [(describe(b.when) if b.when else S.map_otherwise, b.next) for b in node.branches]
     return [("", t) for t in successors(node)]

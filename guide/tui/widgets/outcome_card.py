@@ -9,6 +9,8 @@ from textual.widgets import Static
 
 from guide.flow.engine import Advice
 from guide.flow.model import Flow
+from guide.plain import source_line
+from guide.strings import S
 
 
 class OutcomeCard(Vertical):
@@ -22,23 +24,21 @@ class OutcomeCard(Vertical):
     def compose(self) -> ComposeResult:
         node = self.advice.node
         yield Static(
-            Content.assemble(("NEXT STEP  ", "bold"), (node.title, "bold")), id="outcome-title"
+            Content.assemble((f"{S.card_next_step}  ", "bold"), (node.title, "bold")),
+            id="outcome-title",
         )
         steps = Content("\n").join(
             Content.assemble((f"{i}. ", "bold"), step) for i, step in enumerate(node.steps, 1)
         )
         yield Static(steps, id="outcome-steps")
-        yield Static(Content.assemble(("Why  ", "bold"), node.why), id="outcome-why")
+        yield Static(Content.assemble((f"{S.card_why}  ", "bold"), node.why), id="outcome-why")
         if self.advice.script:
-            yield Static(Content("What to say"), classes="label")
+            yield Static(Content(S.card_script), classes="label")
             yield Static(Content(self.advice.script), id="outcome-script", classes="words")
         if self.advice.text:
-            yield Static(Content("A message you can send"), classes="label")
+            yield Static(Content(S.card_message), classes="label")
             yield Static(Content(self.advice.text), id="outcome-text", classes="words")
-        source = self.flow.sources.get(node.source.article)
-        title = source.title if source else node.source.article
-        section = f", section “{node.source.section}”" if node.source.section else ""
-        yield Static(Content(f"Source: “{title}”{section}"), id="outcome-source")
+        yield Static(Content(source_line(self.advice, self.flow)), id="outcome-source")
 
     def on_mount(self) -> None:
         # The card may be taller than the screen: show its title first.
