@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 
 import guide.tui.app as app_module
+from guide import walkcmds
 from guide.cli import build_parser
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
@@ -231,6 +232,8 @@ def test_the_app_gets_no_store_when_presenting_or_starting_part_way(
         return Recorded()
 
     monkeypatch.setattr(app_module, "make_app", fake_make_app)
+    # pytest's stdin is not a terminal; this test is about the store, not about that.
+    monkeypatch.setattr(walkcmds, "no_terminal_for_the_app", lambda command: False)
     args: argparse.Namespace = build_parser().parse_args(argv)
     assert run_walk(args) == 0
     assert got["ran"] is True
