@@ -20,6 +20,7 @@ def run_check(paths: Sequence[Path]) -> int:
     """`hangup-guide check`: every problem of every file, one line each, on stdout."""
     problems: list[Problem] = []
     results: list[Loaded] = []
+    read: dict[Path, Loaded | str] = {}  # each file is parsed once, here
     decks: list[Deck] = []
     unreadable = False
     for path in paths:
@@ -30,12 +31,14 @@ def run_check(paths: Sequence[Path]) -> int:
                 decks += [deck] if deck else []
                 continue
             results.append(read_flow(path))
+            read[path] = results[-1]
         except OSError as exc:  # not a problem in a file: there is no file to point into
             unreadable = True
             print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
         except FlowError as exc:
             problems += exc.problems
-    known = dict(scan(paths).flows)
+            read[path] = str(exc.problems[0])
+    known = dict(scan(paths, read).flows)
     known.update({r.flow.id: r.flow for r in results if r.flow})
     others = {flow_id: list(flow.nodes) for flow_id, flow in known.items()}
     for loaded in results:

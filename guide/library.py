@@ -117,18 +117,23 @@ class Library:
         raise FlowNotFound(f"no flow named `{name}`; the flows are: {known}")
 
 
-def scan(extra: Collection[Path] = ()) -> Library:
+def scan(
+    extra: Collection[Path] = (), preloaded: Mapping[Path, Loaded | str] | None = None
+) -> Library:
     """Find, load and check every flow (plus `extra` files, e.g. from the command line).
 
     A flow given in `extra` may link to flows beside it: `next: team:start`
     finds `team.yaml` in the same folder when no flow `team` is known.
+    `preloaded` holds files the caller has read already (a `Loaded`, or the line of
+    the `FlowError` that stopped it): a 1 MB flow takes a second or more to parse.
     """
+    done = dict(preloaded or {})
     found: list[tuple[Path, Origin]] = [(p, "bundled") for p in bundled_flows()]
     for folder in user_dirs():
         if folder.is_dir():
             found += [(p, "user") for p in sorted(folder.glob("*.yaml"))]
     found += [(Path(p), "user") for p in extra if Path(p) not in {f for f, _ in found}]
-    loaded = [(path, origin, _load(path)) for path, origin in found]
+    loaded = [(path, origin, done[path] if path in done else _load(path)) for path, origin in found]
     loaded += _neighbours(loaded, [Path(p) for p in extra])
     first: dict[str, Path] = {}
     for path, _, result in loaded:

@@ -29,7 +29,7 @@ from guide.cmdutil import no_terminal_for_the_app
 from .common import REPO, SLOW_CI, TIMEOUT, clean_env, flow_text, no_traceback, run
 
 # name: (environment changes, the encoding the output must decode with)
-TERMINALS = {
+TERMINALS: dict[str, tuple[dict[str, str | None], str]] = {
     "dumb-no-color": ({"TERM": "dumb", "NO_COLOR": "1"}, "utf-8"),
     "c-locale": ({"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": None}, "utf-8"),
     "c-locale-ascii": (
