@@ -3,15 +3,20 @@ tested (benchmarks are not tests: a slow machine must not fail the suite)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.figures import row
 from benchmarks.flowgen import generated_flow
 from benchmarks.loading import load_and_check
+from guide.flow.loader import load_flow
+from guide.flow.model import FlowError
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = {"name", "value", "anchor", "ratio", "target", "met", "unit", "anchor_is", "note"}
@@ -78,3 +83,22 @@ def test_a_row_works_out_its_ratio_and_whether_it_meets_its_target() -> None:
     reported = row("x", 1.0, 2.0, "bytes", "anchor")
     assert (reported.ratio, reported.target, reported.met) == (0.5, None, None)
     assert row("none", 0, 0, "documents", "anchor", target=0.0).met is True
+
+
+def test_loading_and_checking_leave_the_garbage_collector_as_they_found_it() -> None:
+    """The loader and `validate` pause the cyclic collector (the benchmark's linearity
+    fix); it runs again afterwards, and stays off when someone else had turned it off."""
+    text, _ = generated_flow(10)
+    data = text.encode("utf-8")
+    assert gc.isenabled()
+    load_and_check(data)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_and_check(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(FlowError):
+        load_flow(b"nodes: [", "broken.yaml")
+    assert gc.isenabled()

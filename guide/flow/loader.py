@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
+from guide.flow.collector import collector_paused
 from guide.flow.model import (
     NODE_KINDS,
     AllOf,
@@ -121,9 +122,10 @@ def read_flow(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
 
 def load_flow(data: bytes, file: str = "<flow>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Bytes of a flow file → `Loaded`. Raises `FlowError` when it cannot be read at all."""
-    tree = parse_tree(decode(data, file, limits), file, limits)
-    builder = _Builder(file)
-    flow = builder.flow(tree, hashlib.sha256(data).hexdigest())
+    with collector_paused():
+        tree = parse_tree(decode(data, file, limits), file, limits)
+        builder = _Builder(file)
+        flow = builder.flow(tree, hashlib.sha256(data).hexdigest())
     problems = sorted(builder.problems, key=lambda p: (p.mark.line, p.mark.col))
     return Loaded(flow, tuple(problems), frozenset(builder.broken))
 

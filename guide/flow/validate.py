@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
 
+from guide.flow.collector import collector_paused
 from guide.flow.compute import FUNCTIONS
 from guide.flow.engine import FlowResolver
 from guide.flow.examples import example_problems
@@ -47,7 +48,8 @@ def validate(
     finds those flows, so examples that cross into them can be walked.
     """
     checker = _Checker(flow, set(broken), others, resolve)
-    checker.run()
+    with collector_paused():
+        checker.run()
     return sorted(checker.problems, key=lambda p: (p.mark.file, p.mark.line, p.mark.col))
 
 
