@@ -27,7 +27,7 @@ from guide.flow.yamltree import CONTROL
 from .common import PROBLEM_LINE, check_files, no_traceback
 from .flowgen import MUTATIONS, Mutation, broken, dump, flow_graphs
 
-SOME = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 STYLE = st.tuples(st.booleans(), st.booleans())  # (flow style, unicode)
 
