@@ -10,13 +10,16 @@ the walk just killed holds at least every answer that was acknowledged.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import signal
 import sqlite3
 import time
 from pathlib import Path
 
 from guide.store import Store
-from tests.cli.test_crash import SCRIPTS, Running
+from tests.cli.test_crash import SCRIPTS, TIMEOUT, Running
 from tests.cli.test_history import Script
 
 from .common import clean_env
@@ -25,6 +28,23 @@ ROUNDS = 5
 
 Saved = dict[int, tuple[bool, list[tuple[str, str, str]]]]
 """Session id → (finished, its events as (kind, asked, label))."""
+
+
+class Watched(Running):
+    """A `Running` whose stderr is kept when it is killed, to look for tracebacks."""
+
+    err = b""
+
+    def kill(self) -> None:
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=TIMEOUT)
+        self._reader.join(timeout=TIMEOUT)
+        for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if pipe is not None:
+                if pipe is self.proc.stderr:
+                    self.err = pipe.read()
+                with contextlib.suppress(BrokenPipeError):
+                    pipe.close()
 
 
 def same(kind: str) -> str:
@@ -73,7 +93,7 @@ def test_kills_across_many_walks_in_one_store(tmp_path: Path) -> None:
         done = len(before[pending][1]) if resume and pending is not None else 0
         at = rng.randrange(done, len(script.typed))  # lines acknowledged before the kill
         in_flight = rng.random() < 0.5
-        running = Running(env)
+        running = Watched(env)
         try:
             if pending is not None:
                 running.type("y" if resume else "n")
@@ -86,6 +106,7 @@ def test_kills_across_many_walks_in_one_store(tmp_path: Path) -> None:
                 time.sleep(rng.choice([0, 0.001, 0.005]))
         finally:
             running.kill()
+        assert b"Traceback" not in running.err, running.err.decode()
         after = saved(path)
         assert not list(path.parent.glob("*.corrupt-*"))
         # Every walk saved before is untouched; the one resumed has only grown.

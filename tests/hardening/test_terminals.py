@@ -127,7 +127,9 @@ def test_the_app_with_no_terminal_says_to_use_plain(
 
 def test_history_with_no_terminal_says_to_use_plain(tmp_path: Path) -> None:
     env = clean_env(tmp_path)
-    assert run(env, "--plain", stdin=b"\n2\n1\n1\n1\n").returncode == 0  # walk 1, saved
+    walked = run(env, "--plain", stdin=b"\n2\n1\n1\n1\n")  # walk 1, saved
+    no_traceback(walked)
+    assert walked.returncode == 0
     done = run(env, "history", "1")
     no_traceback(done)
     assert done.returncode == 2
