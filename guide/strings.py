@@ -268,6 +268,7 @@ class Strings:
     plain_not_known: str = "not known"
 
     # --- what the walk says of a typed answer it cannot take -------------------------------
+    answer_left_empty: str = "(left empty)"
     reply_empty: str = "type the number of an answer, or say it in a few words"
     reply_did_you_mean: str = "did you mean one of these?"
     reply_no_match: str = "that does not match any answer here"

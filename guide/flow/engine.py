@@ -296,7 +296,7 @@ class Walk:
         else:
             facts[node.fact] = stored
         self._advance(
-            node.next, MappingProxyType(facts), Move("enter", value, value or "(left empty)")
+            node.next, MappingProxyType(facts), Move("enter", value, value or S.answer_left_empty)
         )
 
     def proceed(self) -> None:

@@ -276,11 +276,14 @@ class ChatScreen(Screen[None]):
     @on(Choices.Picked)
     def picked(self, event: Choices.Picked) -> None:
         """A choice was picked by number, arrows + Enter, or the mouse."""
-        self.choose(event.choice)
+        if self.query_one(Choices).current(event):
+            self.choose(event.choice)
 
     @on(Choices.Acted)
     def acted(self, event: Choices.Acted) -> None:
         """An action row (continue, skip, copy, restart, flows) was picked."""
+        if not self.query_one(Choices).current(event):
+            return  # picked from an offer that has gone (a second Enter, typed fast)
         if event.action in ("continue", "skip"):
             if event.action == "skip":
                 self.say(S.chat_skipped, "person")
@@ -302,7 +305,7 @@ class ChatScreen(Screen[None]):
             except InvalidInput as exc:
                 self.notify(str(exc).capitalize(), severity="warning", markup=False)
                 return
-            self.say(text.strip() or S.chat_skipped, "person")
+            self.say(self.walk.moves[-1].value or S.chat_skipped, "person")  # what was kept
             self.show_step()
         elif isinstance(step, Question) and text.strip():
             self.answer_in_words(step, text)
@@ -314,7 +317,7 @@ class ChatScreen(Screen[None]):
             self.say(f"{text.strip()}  →  {label}", "person")
             self.show_step()
             return
-        self.say(text, "person")
+        self.say(_shortened(text), "person")
         if reply.suggestions:
             self.say(S.chat_not_sure, "note")
             self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))
@@ -513,3 +516,11 @@ def _stamp(path: Path) -> tuple[float, int] | None:
     except OSError:
         return None
     return info.st_mtime, info.st_size
+
+
+SHOWN_AT_MOST = 300
+"""Characters of a refused answer echoed back: a pasted megabyte is not laid out."""
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_AT_MOST else text[:SHOWN_AT_MOST] + "…"

@@ -7,15 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.practice import Deck
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 
-class DeckScreen(ModalScreen[Deck | None]):
+class DeckScreen(Dialog[Deck | None]):
     """Returns the deck picked, or None."""
 
     BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]

@@ -7,16 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 NOT_SET = "\x00"
 """The value of a fact left unknown (shown as `S.facts_not_set`); no real value is like it."""
 
 
-class FactsScreen(ModalScreen[dict[str, str] | None]):
+class FactsScreen(Dialog[dict[str, str] | None]):
     """Returns the chosen facts (those left "(not set)" are left out), or None."""
 
     BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]

@@ -7,17 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.export import outcome_of
 from guide.store import Store
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 from guide.tui.screens.transcript import TranscriptScreen, status_words
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(Dialog[None]):
     """Lists the store's walks; read-only."""
 
     BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]

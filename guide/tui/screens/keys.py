@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 
 def extra_keys() -> tuple[tuple[str, str], ...]:
@@ -26,7 +26,7 @@ def extra_keys() -> tuple[tuple[str, str], ...]:
     )
 
 
-class KeysScreen(ModalScreen[None]):
+class KeysScreen(Dialog[None]):
     """Lists the chat's bindings as they are now, plus the keys that are always there."""
 
     BINDINGS = [Binding("escape,enter,question_mark,q", "close", S.key_close, id="close")]

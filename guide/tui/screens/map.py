@@ -7,15 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static, Tree
 
 from guide.flow.model import Flow
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 from guide.tui.widgets.flow_map import FlowMap
 
 
-class MapScreen(ModalScreen[str | None]):
+class MapScreen(Dialog[str | None]):
     """Returns the node id picked to start from, or None."""
 
     BINDINGS = [Binding("escape,m,q", "close", S.key_close, id="close")]

@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from guide.flow.engine import clean
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """Returns the note typed (Enter), or None (Escape)."""
 
     BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]

@@ -9,15 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.library import Entry, scan
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 
-class PickerScreen(ModalScreen[Path | None]):
+class PickerScreen(Dialog[Path | None]):
     """Pick a flow; returns its path, or None when closed.
 
     A flow that cannot be opened is listed, greyed out, with its first problem.

@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from guide.store import Session
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 
-class ResumeScreen(ModalScreen[bool]):
+class ResumeScreen(Dialog[bool]):
     """True to resume the saved walk, False to start a new one."""
 
     BINDINGS = [

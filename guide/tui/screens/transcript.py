@@ -25,6 +25,8 @@ class TranscriptScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.events = events
+        self.closing = False
+        """Set by the first close: a second Escape in the same burst must not pop more."""
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -51,7 +53,10 @@ class TranscriptScreen(Screen[None]):
         self.title = S.transcript_title.format(flow=self.session.flow_title)
 
     def action_close(self) -> None:
+        if self.closing or not self.is_active:
+            return  # closed already: a second Escape in the same burst of keys
         if len(self.app.screen_stack) > 2:
+            self.closing = True
             self.dismiss(None)
         else:
             self.app.exit()

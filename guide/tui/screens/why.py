@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from guide.flow.engine import Why
 from guide.strings import S
+from guide.tui.screens.dialog import Dialog
 
 
-class WhyScreen(ModalScreen[None]):
+class WhyScreen(Dialog[None]):
     """A dialog; any of Escape, Enter, `w` or `q` closes it."""
 
     BINDINGS = [

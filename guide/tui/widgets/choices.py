@@ -18,6 +18,10 @@ class Choices(OptionList):
 
     Besides `Choice`s from the walk it can hold plain actions (continue, start
     again), which post `Choices.Acted` with the action's name.
+
+    Each message says which offer it was picked from (`offer`): keys typed fast can
+    pick twice before the first pick has moved the walk on, and a pick from an offer
+    that has since been replaced must be ignored (`Choices.current`).
     """
 
     @dataclass
@@ -25,20 +29,25 @@ class Choices(OptionList):
         """The person picked one of the walk's choices."""
 
         choice: Choice
+        offer: int
 
     @dataclass
     class Acted(Message):
         """The person picked an action such as "continue" or "restart"."""
 
         action: str
+        offer: int
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: list[Choice | str] = []
+        self.offers = 0
+        """How many offers were made; the number of the one showing now."""
 
     def offer(self, choices: tuple[Choice, ...], actions: tuple[tuple[str, str], ...] = ()) -> None:
         """Show these choices, then these (action, label) pairs."""
         self.clear_options()
+        self.offers += 1
         self._items = [*choices, *(name for name, _ in actions)]
         prompts: list[Option] = []
         for choice in choices:
@@ -53,7 +62,7 @@ class Choices(OptionList):
         """Pick the choice with this number; False when there is none."""
         for item in self._items:
             if not isinstance(item, str) and item.number == number:
-                self.post_message(self.Picked(item))
+                self.post_message(self.Picked(item, self.offers))
                 return True
         return False
 
@@ -61,4 +70,9 @@ class Choices(OptionList):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         item = self._items[event.option_index]
-        self.post_message(self.Acted(item) if isinstance(item, str) else self.Picked(item))
+        message = self.Acted if isinstance(item, str) else self.Picked
+        self.post_message(message(item, self.offers))  # type: ignore[arg-type]
+
+    def current(self, message: Picked | Acted) -> bool:
+        """True when the message was picked from the offer showing now."""
+        return message.offer == self.offers
