@@ -248,35 +248,25 @@ async def burst(c: Chat, keys: list[str]) -> None:
     await c.pilot.pause()
 
 
-async def test_hundreds_of_random_keys(hang_up: Flow, store: Store, library: Library) -> None:
-    """200 random keys from the chat's bindings and the dialogs' (digits, Enter, Escape,
-    arrows...; the dialogs that open other screens are in the test below) in bursts of 30, each key arriving before the app has dealt with the one before:
-    no crash, the walk on screen is the walk saved, and then the app still walks the
-    flow's first example to its outcome, key by key."""
-    rng = random.Random(0)
-    keys = [rng.choice([k for k in MASH_KEYS if k not in "fmn"]) for _ in range(200)]
-    async with saving_app(hang_up, store, library) as c:
-        for at in range(0, len(keys), 30):
-            await burst(c, keys[at : at + 30])
-            assert c.app.is_running, keys[: at + 30]
-        await back_to_the_chat(c)
-        assert_saved_as_shown(c, store)
-        await still_answers_keys(c)
-        assert_saved_as_shown(c, store)
-
-
 # A second Enter that arrives before the first is handled used to act on the step that
 # had gone (proceed() or choose() at the next step: WalkError, a traceback). Picks now
 # carry the offer they came from, and a pick from a replaced offer is ignored.
 
 
-async def test_enter_pressed_twice_before_the_screen_caught_up(
-    hang_up: Flow, store: Store, library: Library
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["enter", "enter"],  # "Continue", twice
+        ["enter", "1", "enter"],  # "Continue", an answer, Enter on the next question
+        ["enter", "2", "down", "enter"],  # an answer, then Enter on a stale highlight
+    ],
+    ids=["continue-twice", "answer-then-enter", "stale-highlight"],
+)
+async def test_enter_pressed_again_before_the_screen_caught_up(
+    keys: list[str], hang_up: Flow, store: Store, library: Library
 ) -> None:
-    """Enter on "Continue", and Enter again a moment later (also: an answer then Enter,
-    or Enter on a highlight the next question has replaced)."""
     async with saving_app(hang_up, store, library) as c:
-        await burst(c, ["enter", "enter"])
+        await burst(c, keys)
         assert c.app.is_running
         assert_saved_as_shown(c, store)
 
@@ -304,11 +294,12 @@ async def test_a_dialog_picked_and_closed_at_once(
         assert any(isinstance(s, ChatScreen) for s in c.app.screen_stack)
 
 
-async def test_hundreds_of_random_keys_with_every_dialog(
-    hang_up: Flow, store: Store, library: Library
-) -> None:
-    """The same mashing with the flow picker, the map and the note in the mix: the chat
-    screen must survive it."""
+async def test_hundreds_of_random_keys(hang_up: Flow, store: Store, library: Library) -> None:
+    """300 random keys from the chat's bindings and the dialogs' (digits, Enter, Escape,
+    arrows, the flow picker, the map, a note...) in bursts of 30, each key arriving
+    before the app has dealt with the one before: no crash, the chat screen survives,
+    the walk on screen is the walk saved, and then the app still walks the flow's first
+    example to its outcome, key by key."""
     rng = random.Random(2)
     keys = [rng.choice(MASH_KEYS) for _ in range(300)]
     async with saving_app(hang_up, store, library) as c:
@@ -316,6 +307,10 @@ async def test_hundreds_of_random_keys_with_every_dialog(
             await burst(c, keys[at : at + 30])
             assert c.app.is_running
             assert any(isinstance(s, ChatScreen) for s in c.app.screen_stack), keys[: at + 30]
+        await back_to_the_chat(c)
+        assert_saved_as_shown(c, store)
+        await still_answers_keys(c)
+        assert_saved_as_shown(c, store)
 
 
 # --- resizing ------------------------------------------------------------------------------
