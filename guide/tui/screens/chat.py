@@ -6,6 +6,7 @@ walk moves. What the walk means lives in the engine, not here.
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 
 from textual import on
@@ -13,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, clean, replay
 from guide.flow.match import Choice
@@ -35,10 +36,12 @@ from guide.tui.widgets.bubble import Bubble, Speaker
 from guide.tui.widgets.choices import Choices
 from guide.tui.widgets.countdown import Countdown
 from guide.tui.widgets.flow_map import FlowMap
+from guide.tui.widgets.footer import KeysFooter
 from guide.tui.widgets.outcome_card import OutcomeCard
 
-MAX_BUBBLES = 150
-"""Live widgets kept in the transcript; older ones go, so a long walk stays fast."""
+MAX_BUBBLES = 60
+"""Bubbles kept in the transcript; older ones go, so step 500 is as quick as step 5
+(`python -m benchmarks`). "Why am I asked this?" still lists every answer."""
 
 
 def outcome_actions() -> tuple[tuple[str, str], ...]:
@@ -102,6 +105,10 @@ class ChatScreen(Screen[None]):
         """True for a resumed walk: the transcript is rebuilt from its answers first."""
         self.countdown: Countdown | None = None
         """The timer of the current `wait` step, if the walk is at one."""
+        self.live: deque[Bubble] = deque()
+        """The bubbles in the transcript, oldest first."""
+        self.bindings_shown: tuple[bool | None, ...] = ()
+        """Which of the keys could be used when the footer was last redrawn."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -113,7 +120,7 @@ class ChatScreen(Screen[None]):
                     yield AnswerInput(id="free-text", select_on_focus=False, compact=True)
             if self.presenting:
                 yield FlowMap(self.walk.current_flow, id="side-map")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.set_class(self.presenting, "-presenting")
@@ -141,8 +148,7 @@ class ChatScreen(Screen[None]):
         moves = self.walk.moves
         self.walk = Walk(flow, self.walk.resolve, start=self.walk.start, given=self.walk.given)
         kept = replay(self.walk, moves)
-        transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.remove_children()
+        self.clear_transcript()
         self.show_answers_so_far(replayed_note=False)
         reloaded = S.chat_reloaded.format(file=self.watching.name, kept=kept, total=len(moves))
         self.say(reloaded, "note")
@@ -166,10 +172,21 @@ class ChatScreen(Screen[None]):
     # --- showing the current step ------------------------------------------------------
 
     def say(self, text: str, speaker: Speaker) -> None:
+        bubble = Bubble(text, speaker, self.walk.depth)
+        self.query_one("#transcript", VerticalScroll).mount(bubble)
+        # Counted here, not from the transcript's children: a removal still under way
+        # is among them, and counting it removed the same bubble twice.
+        self.live.append(bubble)
+        while len(self.live) > MAX_BUBBLES:
+            self.live.popleft().remove()
+
+    def clear_transcript(self) -> VerticalScroll:
+        """An empty transcript, scrolled to follow what is said next."""
         transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.mount(Bubble(text, speaker, self.walk.depth))
-        if len(transcript.children) > MAX_BUBBLES:
-            transcript.children[0].remove()
+        transcript.remove_children()
+        transcript.anchor()
+        self.live.clear()
+        return transcript
 
     def show_step(self) -> None:
         """Ask the current step: a bubble for it, and the right way to answer below."""
@@ -202,10 +219,26 @@ class ChatScreen(Screen[None]):
             self.query_one("#answer-area").mount(self.countdown, before=0)
         else:
             self.show_outcome(step)
-        self.refresh_bindings()
+        self.refresh_footer()
         self.call_after_refresh(self.focus_step)
         if self.presenting:
             self.call_after_refresh(self.update_map)
+
+    def refresh_footer(self) -> None:
+        """Redraw the keys in the footer when the ones that can be used have changed.
+        (Textual's footer builds new keys at each refresh and does not free the old
+        ones, so refreshing at every step grew the app by a few hundred KB a step.)"""
+        actions = sorted(
+            {
+                b.action.split("(")[0]
+                for keys in self._bindings.key_to_bindings.values()
+                for b in keys
+            }
+        )
+        shown = tuple(self.check_action(action, ()) for action in actions)
+        if shown != self.bindings_shown:
+            self.bindings_shown = shown
+            self.refresh_bindings()
 
     def offer_revealed(self, step: Question) -> None:
         """The answers shown so far (all of them, unless presenting)."""
@@ -318,7 +351,9 @@ class ChatScreen(Screen[None]):
             self.show_step()
             return
         self.say(_shortened(text), "person")
-        if reply.suggestions:
+        if reply.message == S.reply_too_long:
+            self.say(reply.message[:1].upper() + reply.message[1:] + ".", "note")
+        elif reply.suggestions:
             self.say(S.chat_not_sure, "note")
             self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))
         else:
@@ -370,9 +405,7 @@ class ChatScreen(Screen[None]):
 
     def action_restart(self) -> None:
         self.walk.restart()
-        transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.remove_children()
-        transcript.anchor()
+        self.clear_transcript()
         self.show_step()
 
     def action_question_help(self) -> None:
@@ -484,9 +517,7 @@ class ChatScreen(Screen[None]):
                 return
             # A walk begun part-way is a demonstration: it is not saved.
             self.walk = Walk(flow, self.walk.resolve, start=node_id, given=facts)
-            transcript = self.query_one("#transcript", VerticalScroll)
-            transcript.remove_children()
-            transcript.anchor()
+            self.clear_transcript()
             self.say(S.chat_started_from_map.format(node=node_id), "note")
             self.show_step()
 

@@ -61,9 +61,7 @@ class PracticeScreen(ChatScreen):
         scenario = self.scenarios[self.index]
         self.walk = Walk(self.flow, self.library.resolver())
         self.expert_typed = expert_inputs(self.flow, scenario, self.library.resolver())
-        transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.remove_children()
-        transcript.anchor()
+        self.clear_transcript()
         self.say(
             S.practice_scenario.format(number=self.index + 1, total=len(self.scenarios)), "note"
         )
@@ -126,7 +124,7 @@ class PracticeScreen(ChatScreen):
         if self.index < len(self.scenarios):
             self.begin_scenario()
             return
-        self.query_one("#transcript", VerticalScroll).remove_children()
+        self.clear_transcript()
         done = S.practice_round_done.format(score=f"{self.total:g}", total=len(self.scenarios))
         self.say(done, "guide")
         self.say(S.practice_kept, "note")

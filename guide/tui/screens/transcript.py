@@ -7,13 +7,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from guide.export import outcome_of
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
 from guide.tui.widgets.bubble import Bubble
+from guide.tui.widgets.footer import KeysFooter
 
 
 class TranscriptScreen(Screen[None]):
@@ -47,7 +48,7 @@ class TranscriptScreen(Screen[None]):
                 yield Static(_advice(advice), id="saved-outcome")
             if s.note:
                 yield Bubble(S.transcript_note.format(note=s.note), "note")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = S.transcript_title.format(flow=self.session.flow_title)
