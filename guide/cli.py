@@ -9,22 +9,32 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
 
 from guide import __version__
 from guide.cmdutil import tolerant_console
-from guide.flowcmds import run_check, run_flows
-from guide.graphcmds import run_graph
-from guide.historycmds import HISTORY_COMMANDS
-from guide.library import DEFAULT_FLOW, bundled_decks, bundled_flows
-from guide.practicecmds import run_practice
-from guide.scaffold import run_new
-from guide.servecmds import run_serve
-from guide.statscmds import run_stats
-from guide.stringscmds import run_strings
-from guide.testcmds import run_test
-from guide.walkcmds import run_walk
+from guide.library import DEFAULT_FLOW
+
+RUNNERS = {
+    None: "guide.walkcmds:run_walk",
+    "check": "guide.flowcmds:run_check_command",
+    "flows": "guide.flowcmds:run_flows_command",
+    "practice": "guide.practicecmds:run_practice",
+    "new": "guide.scaffold:run_new",
+    "test": "guide.testcmds:run_test",
+    "serve": "guide.servecmds:run_serve",
+    "stats": "guide.statscmds:run_stats",
+    "graph": "guide.graphcmds:run_graph",
+    "strings": "guide.stringscmds:run_strings",
+    "history": "guide.historycmds:run_history",
+    "export": "guide.historycmds:run_export",
+    "note": "guide.historycmds:run_note",
+    "wipe": "guide.historycmds:run_wipe",
+}
+"""Each command's function, imported only when that command runs: a walk should not
+wait for the modules of the other twelve."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,27 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tolerant_console()
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return run_check(args.files or [*bundled_flows(), *bundled_decks()])
-        if args.command == "flows":
-            return run_flows(args.json)
-        if args.command == "practice":
-            return run_practice(args)
-        if args.command == "new":
-            return run_new(args)
-        if args.command == "test":
-            return run_test(args)
-        if args.command == "serve":
-            return run_serve(args)
-        if args.command == "stats":
-            return run_stats(args)
-        if args.command == "graph":
-            return run_graph(args)
-        if args.command == "strings":
-            return run_strings(args)
-        if args.command in HISTORY_COMMANDS:
-            return HISTORY_COMMANDS[args.command](args)
-        return run_walk(args)
+        module, function = RUNNERS[args.command].split(":")
+        run: Callable[[argparse.Namespace], int] = getattr(import_module(module), function)
+        return run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `hangup-guide ... | head`: the reader left; leave quietly

@@ -7,6 +7,7 @@ import codecs
 import io
 import os
 import sys
+from pathlib import Path
 
 from guide.flow.model import Flow
 from guide.library import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
@@ -96,8 +97,11 @@ def open_for_command(name: str) -> tuple[Flow, Library] | int:
     """The flow `name` (a flow id or a file) and the library around it, or the exit code
     after telling the person why it cannot be opened."""
     try:
-        path = find_flow(name)
-        library = scan([path])
+        # One scan: every flow is loaded and checked (links need them), which is most
+        # of the start-up time; a file named on the command line joins that scan.
+        given = Path(name).expanduser()
+        library = scan([given]) if given.is_file() else scan()
+        path = find_flow(name, library)
         return open_flow(path, library), library
     except FlowNotFound as exc:
         print(f"hangup-guide: {exc}", file=sys.stderr)

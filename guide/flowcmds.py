@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from pathlib import Path
 from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import FlowError, Problem
 from guide.flow.validate import validate
-from guide.library import FLOWS_ENV, scan, user_dirs
+from guide.library import FLOWS_ENV, bundled_decks, bundled_flows, scan, user_dirs
 from guide.practice import Deck, is_deck, read_deck, validate_deck
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
@@ -95,3 +96,12 @@ def _head(path: Path) -> bytes:
     """The start of a file: enough to tell a deck from a flow."""
     with path.open("rb") as handle:
         return handle.read(4096)
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    """`hangup-guide check [FILE...]`: the files named, or every bundled flow and deck."""
+    return run_check(args.files or [*bundled_flows(), *bundled_decks()])
+
+
+def run_flows_command(args: argparse.Namespace) -> int:
+    return run_flows(args.json)

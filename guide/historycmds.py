@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from guide.cmdutil import EXIT_UNREADABLE, no_terminal_for_the_app
@@ -160,11 +159,3 @@ def run_wipe(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
     print(f"Deleted {len(files)} file(s): nothing of your walks is left.")
     return EXIT_OK
-
-
-HISTORY_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "history": run_history,
-    "export": run_export,
-    "note": run_note,
-    "wipe": run_wipe,
-}
