@@ -85,6 +85,9 @@ class Running:
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=TIMEOUT)
         self._reader.join(timeout=TIMEOUT)
+        assert self.proc.stderr is not None
+        said = self.proc.stderr.read().decode("utf-8", errors="replace")
+        assert "Traceback" not in said, said  # killed, yes; crashed before that, never
         for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if pipe is not None:
                 with contextlib.suppress(BrokenPipeError):

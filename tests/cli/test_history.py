@@ -74,7 +74,10 @@ def script_of(flow: Flow, answers: tuple[str, ...] | list[str]) -> Script:
             walk.proceed()
         else:
             answer = left.pop(0)
-            assert walk.reply(answer).accepted, (step.text, answer)
+            if answer == "!":  # the plain guide takes "!" as the emergency exit itself
+                walk.escape()
+            else:
+                assert walk.reply(answer).accepted, (step.text, answer)
             typed.append(Typed(step.text, answer, walk.moves[-1].kind))
     advice = walk.current
     assert isinstance(advice, Advice)

@@ -39,7 +39,7 @@ from guide.tui.widgets.flow_map import FlowMap
 from guide.tui.widgets.footer import KeysFooter
 from guide.tui.widgets.outcome_card import OutcomeCard
 
-MAX_BUBBLES = 60
+MAX_BUBBLES = 40
 """Bubbles kept in the transcript; older ones go, so step 500 is as quick as step 5
 (`python -m benchmarks`). "Why am I asked this?" still lists every answer."""
 
