@@ -9,10 +9,16 @@ from guide.session import transcript
 from guide.store import Event, Session
 
 
-def status_of(session: Session) -> str:
+def status_of(
+    session: Session,
+    finished: str = "finished",
+    set_aside: str = "set aside",
+    unfinished: str = "unfinished",
+) -> str:
+    """Where a walk stands, in these words (the defaults are the codes JSON carries)."""
     if session.finished:
-        return "finished"
-    return "set aside" if session.abandoned else "unfinished"
+        return finished
+    return set_aside if session.abandoned else unfinished
 
 
 def outcome_of(session: Session) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ from guide.flow.suggest import did_you_mean
 from guide.library import Library
 from guide.plain import PlainIO
 from guide.session import pending, resume, set_aside, start_saving
-from guide.settings import load_settings
+from guide.settings import Settings, load_settings
 from guide.store import Store, StoreUnavailable
 from guide.strings import S
 from guide.translation import apply_language
@@ -22,13 +22,16 @@ from guide.translation import apply_language
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
-def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
-    """The store for this run, or None (not saving), with what to tell the person.
-
-    The settings' language is put to use here too, before any screen is built."""
+def settings_in_use() -> tuple[Settings, list[str]]:
+    """The settings, with their language put to use (before any screen is built, as
+    the keys' names are fixed then), and what to tell the person about either."""
     settings, problem = load_settings()
-    notes = [problem] if problem else []
-    notes += apply_language(settings.language)
+    return settings, ([problem] if problem else []) + apply_language(settings.language)
+
+
+def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
+    """The store for this run, or None (not saving), with what to tell the person."""
+    settings, notes = settings_in_use()
     if no_save or not settings.save:
         return None, notes
     try:
@@ -39,8 +42,7 @@ def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
 
 def use_language() -> None:
     """The settings' language for a command that saves nothing; problems go to stderr."""
-    settings, problem = load_settings()
-    for note in ([problem] if problem else []) + apply_language(settings.language):
+    for note in settings_in_use()[1]:
         print(f"hangup-guide: {note}", file=sys.stderr)
 
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from guide.export import outcome_of
+from guide.export import outcome_of, status_of
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
@@ -83,6 +83,4 @@ def _advice(advice: dict[str, object]) -> Content:
 
 def status_words(session: Session) -> str:
     """Finished, set aside or unfinished, in the person's words."""
-    if session.finished:
-        return S.status_finished
-    return S.status_set_aside if session.abandoned else S.status_unfinished
+    return status_of(session, S.status_finished, S.status_set_aside, S.status_unfinished)
