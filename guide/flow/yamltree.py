@@ -151,15 +151,44 @@ def _syntax_error(file: str, text: str, exc: yaml.YAMLError) -> FlowError:
 
 def parse_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YNode:
     """Text → one document's tree. Raises `FlowError` for anything a flow never needs."""
-    builder = _TreeBuilder(file, limits)
     try:
-        for event in yaml.parse(text, Loader=_EventLoader):
-            builder.feed(event)
+        builder = _build(text, file, limits, _EventLoader)
     except yaml.YAMLError as exc:
-        raise _syntax_error(file, text, exc) from None
+        if not _is_depth_limit(exc):
+            raise _syntax_error(file, text, exc) from None
+        # libyaml (PyYAML >= 6.0.4) has its own nesting limit, and its scanner
+        # looks far enough ahead to hit it before our builder sees the depth we
+        # refuse. Read again with the pure parser, which streams: the builder
+        # then stops at our own limit, at the bracket that crossed it.
+        try:
+            builder = _build(text, file, limits, yaml.SafeLoader)
+        except yaml.YAMLError as again:
+            raise _too_deep(file, again, limits) from None
     if builder.root is None:
         raise located(file, 1, 1, "empty", "the file has no content; a flow is a YAML mapping")
     return builder.root
+
+
+def _build(text: str, file: str, limits: Limits, loader: type) -> _TreeBuilder:
+    builder = _TreeBuilder(file, limits)
+    for event in yaml.parse(text, Loader=loader):
+        builder.feed(event)
+    return builder
+
+
+def _is_depth_limit(exc: yaml.YAMLError) -> bool:
+    """True for a parser's own nesting limit (libyaml: "exceeded maximum nesting depth")."""
+    return "nesting depth" in (getattr(exc, "problem", None) or str(exc))
+
+
+def _too_deep(file: str, exc: yaml.YAMLError, limits: Limits) -> FlowError:
+    mark = getattr(exc, "problem_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return located(file, line, col, "too-deep", _deep_message(limits))
+
+
+def _deep_message(limits: Limits) -> str:
+    return f"nesting deeper than {limits.max_depth} levels; a flow never needs that"
 
 
 class _TreeBuilder:
@@ -223,11 +252,7 @@ class _TreeBuilder:
 
     def open(self, event: yaml.NodeEvent) -> None:
         if len(self.stack) >= self.limits.max_depth:
-            raise self.fail(
-                event,
-                "too-deep",
-                f"nesting deeper than {self.limits.max_depth} levels; a flow never needs that",
-            )
+            raise self.fail(event, "too-deep", _deep_message(self.limits))
         mark = _mark(self.file, event)
         node: MapNode | SeqNode = (
             MapNode(mark) if isinstance(event, yaml.MappingStartEvent) else SeqNode(mark)

@@ -648,6 +648,39 @@ def test_depth_limit_boundary() -> None:
     assert (problem.code, problem.mark.col) == ("too-deep", 65)
 
 
+@pytest.mark.parametrize("depth", [65, 1_001, 10_000])
+def test_too_deep_whichever_parser_notices_first(depth: int) -> None:
+    # libyaml (PyYAML 6.0.4) refuses 1,000 levels in its scanner, ahead of our
+    # builder; the person still gets our code at the bracket that crossed 64.
+    problem, elapsed = fatal(b"[" * depth + b"]" * depth)
+    assert (problem.code, problem.mark.line, problem.mark.col) == ("too-deep", 1, 65)
+    assert elapsed < 1.0
+
+
+def test_too_deep_when_every_parser_refuses_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A parser whose own limit is below ours: its error is still read as ours,
+    # at the mark it gives, never as a YAML syntax error.
+    import yaml
+
+    from guide.flow import yamltree
+
+    class Shallow(yaml.SafeLoader):
+        def fetch_flow_collection_start(self, token_class: type) -> None:
+            if self.flow_level >= 3:
+                raise yaml.scanner.ScannerError(
+                    "while increasing flow level",
+                    None,
+                    "exceeded maximum nesting depth",
+                    self.get_mark(),
+                )
+            super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+
+    monkeypatch.setattr(yamltree, "_EventLoader", Shallow)
+    monkeypatch.setattr(yaml, "SafeLoader", Shallow)
+    problem, _ = fatal(b"a: [[[[1]]]]")
+    assert (problem.code, problem.mark.line, problem.mark.col) == ("too-deep", 1, 7)
+
+
 def test_read_flow_refuses_a_huge_file_without_reading_it_and_says_its_real_size(
     tmp_path: Path,
 ) -> None:
