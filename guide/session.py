@@ -19,17 +19,30 @@ from guide.store import Event, Session, Store, StoreUnavailable, now
 
 class Recorder:
     """Listens to a walk and saves every change. Stops saving (and says why) if the
-    store fails mid-walk; the walk itself goes on."""
+    store fails mid-walk; the walk itself goes on.
+
+    A record begins with the walk's first answer, so opening the guide and leaving
+    saves nothing. A record that reached advice is never changed afterwards: going
+    back from it continues in a copy, and starting again begins a new record."""
 
     def __init__(
-        self, store: Store, session_id: int, tell: Callable[[str], None] | None = None
+        self,
+        store: Store,
+        session_id: int | None,
+        tell: Callable[[str], None] | None = None,
+        flow: Flow | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
+        """The record being written; None until the first answer."""
+        self.flow = flow
+        """The flow a new record is started for (None: the record exists already)."""
         self.tell = tell
         """Told once, in words, when saving stops."""
         self.failure: str | None = None
         """Why saving stopped, once it has."""
+        self.finished = False
+        """True once the record holds advice: it is then kept as it is."""
 
     def fail(self, reason: str) -> None:
         if self.failure is None:
@@ -40,25 +53,53 @@ class Recorder:
     def __call__(self, change: Change, walk: Walk) -> None:
         if self.failure is not None:
             return
-        move = change.move or Move("proceed")
-        flow_id, node, _ = walk.path()[-1]
-        event = Event(
-            0,
-            now(),
-            change.kind,
-            move.value if change.move else "",
-            move.label if change.move else "",
-            change.asked,
-            flow_id,
-            node,
-        )
-        step = walk.current
-        outcome = step.node.id if isinstance(step, Advice) else None
-        record = _outcome_json(step, walk) if isinstance(step, Advice) else None
         try:
-            self.store.record(self.session_id, event, walk.finished, outcome, record)
+            if not self._ready_for(change, walk):
+                return
+            assert self.session_id is not None
+            self.store.record(self.session_id, *_saved(change, walk))
         except StoreUnavailable as exc:
             self.fail(str(exc))
+            return
+        self.finished = walk.finished
+
+    def _ready_for(self, change: Change, walk: Walk) -> bool:
+        """Make sure there is a record for this change; False when there is nothing to
+        save (back or restart before any answer, or a restart after advice)."""
+        undoing = change.kind in ("back", "restart")
+        if self.finished and undoing and self.session_id is not None:
+            self.finished = False
+            self.flow = self.flow or walk.flow
+            if change.kind == "restart":
+                self.session_id = None
+                return False
+            self.session_id = self.store.fork(self.session_id)
+        if self.session_id is None:
+            if undoing or self.flow is None:
+                return False
+            flow = self.flow
+            self.session_id = self.store.start(flow.id, flow.title, flow.path, flow.digest)
+        return True
+
+
+def _saved(change: Change, walk: Walk) -> tuple[Event, bool, str | None, str | None]:
+    """What `Store.record` keeps of one change: the event and where the walk now stands."""
+    move = change.move or Move("proceed")
+    flow_id, node, _ = walk.path()[-1]
+    event = Event(
+        0,
+        now(),
+        change.kind,
+        move.value if change.move else "",
+        move.label if change.move else "",
+        change.asked,
+        flow_id,
+        node,
+    )
+    step = walk.current
+    if isinstance(step, Advice):
+        return event, walk.finished, step.node.id, _outcome_json(step, walk)
+    return event, walk.finished, None, None
 
 
 def _outcome_json(advice: Advice, walk: Walk) -> str:
@@ -79,14 +120,9 @@ def _outcome_json(advice: Advice, walk: Walk) -> str:
 
 
 def start_saving(walk: Walk, store: Store, tell: Callable[[str], None] | None = None) -> Recorder:
-    """Save this walk from now on, as a new session. If the store fails, `tell` hears
-    why, the recorder saves nothing more, and the walk goes on."""
-    flow = walk.flow
-    try:
-        recorder = Recorder(store, store.start(flow.id, flow.title, flow.path, flow.digest), tell)
-    except StoreUnavailable as exc:
-        recorder = Recorder(store, -1, tell)
-        recorder.fail(str(exc))
+    """Save this walk from its first answer on, as a new record. If the store fails,
+    `tell` hears why, the recorder saves nothing more, and the walk goes on."""
+    recorder = Recorder(store, None, tell, flow=walk.flow)
     walk.listener = recorder
     return recorder
 

@@ -240,6 +240,28 @@ class Store:
                 (event.at, int(finished), outcome, outcome_json, session_id),
             )
 
+    def fork(self, session_id: int) -> int:
+        """A new, unfinished walk holding a copy of this one's changes: the person goes
+        back from advice they were given, and that record must stay as it was."""
+        stamp = now()
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
+                " flow_digest) SELECT ?, ?, flow_id, flow_title, flow_path, flow_digest"
+                " FROM sessions WHERE id = ?",
+                (stamp, stamp, session_id),
+            )
+            fresh = cursor.lastrowid
+            if cursor.rowcount != 1 or fresh is None:
+                raise KeyError(session_id)
+            db.execute(
+                "INSERT INTO events (session_id, seq, at, kind, value, label, asked, flow_id,"
+                " node) SELECT ?, seq, at, kind, value, label, asked, flow_id, node"
+                " FROM events WHERE session_id = ?",
+                (fresh, session_id),
+            )
+            return fresh
+
     def abandon(self, session_id: int) -> None:
         """The person chose not to resume it: keep it in history, stop offering it."""
         with self._transaction() as db:

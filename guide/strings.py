@@ -45,6 +45,7 @@ class Strings:
     key_present: str = "Presenter mode"
     key_keys: str = "Keys"
     key_answers: str = "Answers"
+    key_clear: str = "Clear the answer box"
     key_space: str = "Start timer / show next answer"
     key_snooze: str = "Snooze"
     key_skip_timer: str = "Skip timer"
@@ -54,6 +55,9 @@ class Strings:
     key_next: str = "Next"
     key_go_on: str = "Go on"
     key_start_afresh: str = "Start afresh"
+    key_undo: str = "Undo back"
+    key_yes: str = "Yes"
+    key_no: str = "No"
 
     # --- the command palette (Ctrl+P): a name and a line about it -------------------------
     palette_emergency: str = "Emergency"
@@ -86,7 +90,7 @@ class Strings:
     # --- the chat -------------------------------------------------------------------------
     speaker_guide: str = "Guide"
     speaker_you: str = "You"
-    chat_words_placeholder: str = "…or say it in your own words, then Enter"
+    chat_words_placeholder: str = "Type in your own words, or a number, then Enter"
     chat_value_placeholder: str = "Type here, then Enter"
     chat_skip_row: str = "Skip this"
     chat_continue_row: str = "Continue"
@@ -97,7 +101,16 @@ class Strings:
     chat_no_match: str = (
         "I couldn't match that to an answer. Pick one below, or say it another way."
     )
-    chat_went_back: str = "You went back to change an answer."
+    chat_went_back: str = "You went back to change an answer. Ctrl+Z puts it back."
+    chat_undone: str = "Your answer is back: “{answer}”."
+    restart_title: str = "Start again?"
+    restart_detail: str = (
+        "Your answers so far are set aside and a new walk begins. A walk that reached "
+        "advice stays in your history as it was."
+    )
+    restart_yes: str = "Start again"
+    restart_no: str = "Keep my answers"
+    confirm_hint: str = "y: yes · n or Escape: no"
     chat_no_help: str = "There is no extra help for this step."
     chat_welcome_back: str = "Welcome back: you left off here."
     chat_cannot_go_on: str = "This flow cannot go on"
@@ -158,11 +171,15 @@ class Strings:
     keys_title: str = "Keys"
     keys_hint: str = "Escape or Enter to close"
     keys_numbers: str = "1 … 9"
-    keys_numbers_what: str = "pick that answer"
+    keys_numbers_what: str = (
+        "on an empty answer box: pick that answer (so does an answer's own key)"
+    )
+    keys_typing: str = "letters"
+    keys_typing_what: str = "always go into the answer box as words; Enter to answer"
     keys_arrows: str = "↑ ↓  Enter"
-    keys_arrows_what: str = "move through the answers and pick one (or click it)"
+    keys_arrows_what: str = "move through the answers; Enter on an empty box picks (or click)"
     keys_escape: str = "Escape"
-    keys_escape_what: str = "from the text line back to the answers"
+    keys_escape_what: str = "clear the answer box"
     keys_timer: str = "space  z  s"
     keys_timer_what: str = "start, snooze or skip a countdown"
     keys_palette_what: str = "the command palette: every action by name"

@@ -502,8 +502,10 @@ def test_exports_of_a_walk_without_an_outcome(
     assert "Next step" not in text
     record = json.loads(to_json(session, events))
     assert (record["status"], record["outcome"], record["advice"]) == (status, None, None)
-    _, empty = walked(flow, store, [])
-    nothing = to_markdown(store.session(empty.session_id), [])
+    _, empty = walked(flow, store, [""])
+    empty_id = empty.session_id
+    assert empty_id is not None
+    nothing = to_markdown(store.session(empty_id), [])
     assert "(nothing answered yet)" in nothing
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from guide.flow.engine import Walk
 from guide.library import Library, scan
+from guide.session import Recorder
 from guide.stats import (
     LEFT_EMPTY,
     TYPED,
@@ -215,7 +216,7 @@ WALKS: list[tuple[str, list[str]]] = [
     ("hang-up", ["", "2", "abandon"]),
     # finished by the emergency exit at the first question -> emergency
     ("hang-up", ["", "escape"]),
-    # never begun
+    # opened and left before any answer: nothing is saved, so no drop-off is counted
     ("hang-up", []),
     # a prospect: into the sales flow, stopped at its first step
     ("hang-up", ["", "2", "3", "3"]),
@@ -224,7 +225,7 @@ WALKS: list[tuple[str, list[str]]] = [
 ]
 
 
-def act(walk: Walk, store: Store, session_id: int, actions: list[str]) -> None:
+def act(walk: Walk, store: Store, recorder: Recorder, actions: list[str]) -> None:
     for action in actions:
         if action == "back":
             assert walk.back()
@@ -233,7 +234,8 @@ def act(walk: Walk, store: Store, session_id: int, actions: list[str]) -> None:
         elif action == "proceed":
             walk.proceed()
         elif action == "abandon":
-            store.abandon(session_id)
+            assert recorder.session_id is not None
+            store.abandon(recorder.session_id)
         else:
             assert walk.reply(action).accepted, action
 
@@ -248,7 +250,7 @@ def build_store(path: Path, library: Library | None = None) -> None:
         for flow_id, actions in WALKS:
             walk = Walk(library.flows[flow_id], library.resolver())
             recorder = start_saving(walk, store)
-            act(walk, store, recorder.session_id, actions)
+            act(walk, store, recorder, actions)
             assert recorder.failure is None
     finally:
         store.close()
@@ -274,9 +276,9 @@ def stats_of(store: Store, flow: str | None = None) -> Stats:
 
 def test_walks_counted(saved: Store) -> None:
     stats = stats_of(saved, "hang-up")
-    assert (stats.walks, stats.finished, stats.unfinished, stats.set_aside) == (7, 4, 3, 1)
+    assert (stats.walks, stats.finished, stats.unfinished, stats.set_aside) == (6, 4, 2, 1)
     every = stats_of(saved)
-    assert (every.flow, every.walks, every.finished, every.unfinished) == (None, 8, 4, 4)
+    assert (every.flow, every.walks, every.finished, every.unfinished) == (None, 7, 4, 3)
 
 
 def test_answers_by_question_from_real_walks(saved: Store) -> None:
@@ -360,18 +362,16 @@ def test_outcomes_backs_and_stops_from_real_walks(saved: Store) -> None:
         BackCount("hang-up", WHY, 1),
     )
     assert stats.stopped == (
-        StopCount("hang-up", None, "", 1, 33.3),
-        StopCount("hang-up", "who-was-it", WHO, 1, 33.3),
+        StopCount("hang-up", "who-was-it", WHO, 1, 50.0),
         # the sales flow's first step: its text known from the sales walk that went back to it
-        StopCount("sales", "start", SALES_START, 1, 33.3),
+        StopCount("sales", "start", SALES_START, 1, 50.0),
     )
     every = stats_of(saved)
     assert every.stopped == (
-        StopCount("hang-up", None, "", 1, 25.0),
-        StopCount("hang-up", "who-was-it", WHO, 1, 25.0),
+        StopCount("hang-up", "who-was-it", WHO, 1, 33.3),
         # no saved event shows this step's text: the id alone
-        StopCount("sales", "rang-back", "", 1, 25.0),
-        StopCount("sales", "start", SALES_START, 1, 25.0),
+        StopCount("sales", "rang-back", "", 1, 33.3),
+        StopCount("sales", "start", SALES_START, 1, 33.3),
     )
     assert BackCount("sales", SALES_START, 1) in every.went_back
 
@@ -387,20 +387,20 @@ def test_the_table_and_the_json(saved: Store) -> None:
         "Stopped at",
     ):
         assert f"\n{section}\n" in f"\n{table}"
-    assert "  7 walks: 4 finished, 3 unfinished (1 set aside)\n" in table
+    assert "  6 walks: 4 finished, 2 unfinished (1 set aside)\n" in table
     assert f"[hang-up] {WHY}  (6 answered)\n" in table
     assert f"        3   50.0%  {HEATED}\n" in table
     assert "      1   25.0%  [hang-up] Pick up where you left off (carry-on)\n" in table
-    assert f"      1   33.3%  [hang-up] who-was-it: {WHO}\n" in table
-    assert "      1   33.3%  [hang-up] the first step, before any answer\n" in table
+    assert f"      1   50.0%  [hang-up] who-was-it: {WHO}\n" in table
+    assert "before any answer" not in table  # a walk left unanswered was never saved
     assert table.index(WHY) < table.index(WHO)
     record = json.loads(stats.to_json())
-    assert record["walks"] == 7
+    assert record["walks"] == 6
     assert record["questions"][0]["answers"][0] == {"label": HEATED, "count": 3, "percent": 50.0}
     assert record["stopped"][0] == {
         "flow": "hang-up",
-        "node": None,
-        "step": "",
+        "node": "who-was-it",
+        "step": WHO,
         "count": 1,
-        "percent": 33.3,
+        "percent": 50.0,
     }

@@ -33,7 +33,6 @@ PALETTE = (
     "question_help",
     "copy",
     "note",
-    "type",
     "flows",
     "map",
     "history",

@@ -119,8 +119,8 @@ async def back_to_the_chat(c: Chat) -> None:
 async def still_answers_keys(c: Chat) -> None:
     """Restart with `r` and walk the flow's first example to its outcome, key by key."""
     if c.screen.presenting:  # `p` was pressed: answers are shown one by one; stop that
-        await c.press("p")
-    await c.press("escape", "r")
+        await c.press("f5")
+    await c.press("escape", "ctrl+r", "y")
     assert c.walk.depth == 0
     if c.walk.start is not None or not c.walk.flow.examples:
         return  # a walk begun part-way from the map: restart keeps it there
@@ -220,6 +220,9 @@ KEY_CHARS = {
     "exclamation_mark": "!",
     "question_mark": "?",
     "slash": "/",
+    **{f"ctrl+{c}": chr(ord(c) - 96) for c in "bergotyz"},
+    "f1": None,
+    "f5": None,
     "space": " ",
     "enter": "\r",
     "escape": "\x1b",
@@ -324,7 +327,7 @@ async def test_squeezed_and_back(hang_up: Flow, store: Store, library: Library) 
         await c.press("enter", "3", "1")
         await c.pilot.resize_terminal(20, 10)
         await c.pilot.pause()
-        for key in ("w", "escape", "m", "escape", "question_mark", "escape", "h"):
+        for key in ("ctrl+y", "escape", "ctrl+t", "escape", "question_mark", "escape", "ctrl+g"):
             await c.press(key)
         await c.press("2")  # a call would feel wrong, answered while squeezed
         await c.pilot.resize_terminal(1, 1)

@@ -126,8 +126,7 @@ class Chat:
         await self.pilot.press(*text)
 
     async def say_in_words(self, text: str) -> None:
-        """`/`, the text, Enter: answer in the person's own words."""
-        await self.press("slash")
+        """The text, Enter: answer in the person's own words (typing goes to the box)."""
         await self.type(text)
         await self.press("enter")
 

@@ -73,10 +73,9 @@ async def main(out: Path) -> None:
                 assert isinstance(step, Question)
                 if not dialogs_seen:  # the dialogs, over the first question
                     dialogs_seen = True
-                    await visit("why", "w")
+                    await visit("why", "ctrl+y")
                     await visit("keys", "question_mark")
-                    await visit("map", "m")
-                    await pilot.press("slash")
+                    await visit("map", "ctrl+t")
                     for char in "zzz":
                         await pilot.press(char)
                     await pilot.press("enter")
@@ -87,7 +86,7 @@ async def main(out: Path) -> None:
             await settle()
             grab(f"{step_number}")
         grab("outcome")
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle()
         grab("back")
     out.write_text(json.dumps(shown, ensure_ascii=False, indent=1), encoding="utf-8")

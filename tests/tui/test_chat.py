@@ -81,11 +81,10 @@ async def test_arrows_and_enter_pick_the_highlighted_answer(
 
 
 async def test_free_text_picks_the_matching_answer(chat: ChatFactory, hang_up: Flow) -> None:
-    """ "/" focuses the text line; "I think my battery died" + Enter picks the accident
+    """Typing goes straight into the answer box; "I think my battery died" + Enter picks the accident
     answer, and the bubble shows the words and "→" the answer they were taken as."""
     async with chat(hang_up) as c:
         await c.press("enter")
-        await c.press("slash")
         assert c.app.focused is c.free_text
         await c.type("I think my battery died")
         assert c.free_text.value == "I think my battery died"
@@ -108,7 +107,8 @@ async def test_two_matches_ask_did_you_mean(chat: ChatFactory, hang_up: Flow) ->
         assert "Did you mean" in c.bubbles()[-1]
         assert sorted(c.labels()) == sorted([FRIEND, WORK, "None of these: show all answers"])
         assert c.labels()[-1] == "None of these: show all answers"
-        assert c.app.focused is c.choices
+        assert c.app.focused is c.free_text  # ready for another try in words
+        assert c.free_text.value == ""
         # The walk has not moved: the same question is still waiting.
         assert c.walk.depth == 2
         await c.press("2")  # answer 2 keeps its number in the shorter list
@@ -121,7 +121,7 @@ async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up:
     async with chat(hang_up) as c:
         await c.press("enter", "2")
         await c.say_in_words("my friend from work")
-        await c.press("end", "enter")
+        await c.press("down", "down", "enter")  # ↓ from the box moves through the rows
         assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
         assert c.asked()[-1] == WHO
         await c.press("3")
@@ -134,14 +134,14 @@ async def test_back_undoes_the_last_answer(chat: ChatFactory, hang_up: Flow) -> 
     async with chat(hang_up) as c:
         await c.press("enter", "2", "1")
         assert c.asked()[-1] == "Does this need to be sorted out soon?"
-        await c.press("b")
+        await c.press("ctrl+b")
         bubbles = c.bubble_widgets()
         undone = [str(b.content) for b in bubbles if b.has_class("-undone")]
         assert f"You  {FRIEND}" in undone
         assert "Guide  Does this need to be sorted out soon?" in undone
         # The first answer stands.
         assert not any(b.has_class("-undone") for b in bubbles if str(b.content) == f"You  {ANGER}")
-        assert c.bubbles()[-2] == "You went back to change an answer."
+        assert c.bubbles()[-2] == "You went back to change an answer. Ctrl+Z puts it back."
         assert c.bubbles()[-1] == f"Guide  {WHO}"
         assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
         await c.press("3")
@@ -153,7 +153,7 @@ async def test_back_is_not_offered_at_the_first_step(chat: ChatFactory, hang_up:
     """At the very first step "b" does nothing and adds no note."""
     async with chat(hang_up) as c:
         before = c.bubbles()
-        await c.press("b")
+        await c.press("ctrl+b")
         assert c.bubbles() == before
 
 
@@ -162,7 +162,7 @@ async def test_restart_clears_the_transcript(chat: ChatFactory, hang_up: Flow) -
     async with chat(hang_up) as c:
         first = c.bubbles()
         await c.press("enter", "2", "1")
-        await c.press("r")
+        await c.press("ctrl+r", "y")
         assert c.bubbles() == first
         assert c.labels() == ["Continue"]
         assert c.walk.depth == 0
@@ -173,7 +173,7 @@ async def test_restart_clears_the_transcript(chat: ChatFactory, hang_up: Flow) -
 async def test_help_adds_a_note(chat: ChatFactory, hang_up: Flow) -> None:
     """ "h" at a question with help text shows that help as a note."""
     async with chat(hang_up) as c:
-        await c.press("enter", "h")
+        await c.press("enter", "ctrl+g")
         assert c.last_bubble().startswith("The reason shapes what helps now.")
 
 
@@ -198,8 +198,8 @@ async def test_emergency_from_deep_in_the_walk(chat: ChatFactory, hang_up: Flow)
 @pytest.mark.parametrize(
     "keys",
     [
-        # a question, after "/" and half a sentence in the text line
-        ("enter", "slash", *"they were"),
+        # a question, half a sentence in the text line
+        ("enter", *"they were"),
         # a name step, where the text line has focus by itself, half a name typed
         ("enter", "3", "1", "2", *"Sa"),
     ],
@@ -208,13 +208,17 @@ async def test_emergency_from_deep_in_the_walk(chat: ChatFactory, hang_up: Flow)
 async def test_emergency_works_while_typing(
     chat: ChatFactory, hang_up: Flow, keys: tuple[str, ...]
 ) -> None:
-    """With the text line focused and something typed, "!" still jumps to the emergency
-    card (the binding is a priority one, so it must beat the input)."""
+    """With something typed, "!" is part of the words, and Ctrl+E still jumps to the
+    emergency card (a priority binding, so it beats the input's own Ctrl+E)."""
     async with chat(hang_up) as c:
         await c.press(*keys)
         assert c.app.focused is c.free_text
+        typed = c.free_text.value
         await c.press("exclamation_mark")
-        assert c.walk.finished, f"'!' was typed into the text line: {c.free_text.value!r}"
+        assert not c.walk.finished
+        assert c.free_text.value == typed + "!"
+        await c.press("ctrl+e")
+        assert c.walk.finished
         assert c.card().has_class("-emergency")
 
 
@@ -226,6 +230,8 @@ async def test_answer_after_the_emergency_card_restarts(chat: ChatFactory, hang_
         start_again = next(i for i, row in enumerate(rows) if row.startswith("Start again"))
         c.choices.highlighted = start_again
         await c.press("enter")
+        assert "Start again?" in c.statics()  # asked first: nothing is lost by one key
+        await c.press("y")
         assert c.walk.depth == 0
         assert c.labels() == ["Continue"]
 

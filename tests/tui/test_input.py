@@ -81,14 +81,20 @@ async def test_optional_value_can_be_skipped_with_the_row(chat: ChatFactory, han
         assert c.asked()[-1] == "And your name, for the words to use?"
 
 
-async def test_escape_leaves_a_name_step_for_the_keys(chat: ChatFactory, hang_up: Flow) -> None:
-    """At a name step the letters go into the text line; Escape leaves it (the keys dialog
-    says "Escape: from the text line back to the answers"), so "b" then goes back."""
+async def test_escape_clears_a_name_step_and_ctrl_b_goes_back(
+    chat: ChatFactory, hang_up: Flow
+) -> None:
+    """At a name step the letters (b and r too) go into the text line; Escape empties it,
+    and Ctrl+B goes back from inside it."""
     async with chat(hang_up) as c:
         await c.press("enter", "3", "1", "2")
         assert c.asked()[-1] == "What is their first name?"
+        await c.type("bree r")
+        assert c.free_text.value == "bree r"
+        assert c.asked()[-1] == "What is their first name?"
         await c.press("escape")
-        assert c.app.focused is not c.free_text, "Escape kept the cursor in the text line"
-        await c.press("b")
+        assert c.free_text.value == ""
+        assert c.app.focused is c.free_text
+        await c.press("ctrl+b")
         assert c.free_text.value == ""
         assert c.asked()[-1] == "Can you call them back now?"

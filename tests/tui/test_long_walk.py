@@ -19,12 +19,12 @@ async def test_the_transcript_keeps_only_its_last_bubbles(chat: ChatFactory, han
     async with chat(hang_up) as c:
         await c.press("enter")
         for _ in range(MAX_BUBBLES // 4 + 5):  # answer, back: four bubbles a round
-            await c.press("1", "b")
+            await c.press("1", "ctrl+b")
         await c.pilot.pause()
         bubbles = list(c.screen.query(Bubble))
         assert len(bubbles) == MAX_BUBBLES
         assert c.bubbles()[-2:] == [
-            "You went back to change an answer.",
+            "You went back to change an answer. Ctrl+Z puts it back.",
             "Guide  Do you know why the call ended?",
         ]
 
@@ -36,10 +36,10 @@ def footer_keys_alive() -> int:
 
 async def test_the_footer_keys_do_not_pile_up(chat: ChatFactory, hang_up: Flow) -> None:
     async with chat(hang_up) as c:
-        await c.press("enter", "1", "b")
+        await c.press("enter", "1", "ctrl+b")
         await c.pilot.pause()
         before = footer_keys_alive()
         for _ in range(10):
-            await c.press("1", "b")
+            await c.press("1", "ctrl+b")
         await c.pilot.pause()
         assert footer_keys_alive() == before

@@ -56,7 +56,7 @@ def every_tree_node(flow_map: FlowMap) -> Iterator[TreeNode[str]]:
 
 
 async def open_map(c: Chat) -> FlowMap:
-    await c.press("m")
+    await c.press("ctrl+t")
     await c.pilot.pause()  # the marks are set after the first refresh
     return the_map(c)
 
@@ -139,7 +139,7 @@ async def test_the_route_passed_through_is_on_the_path_taken(
 
 async def test_an_answer_taken_back_is_no_longer_marked(chat: ChatFactory, hang_up: Flow) -> None:
     async with chat(hang_up, size=SIZE) as c:
-        await c.press("enter", "2", "b")
+        await c.press("enter", "2", "ctrl+b")
         assert c.asked()[-1] == WHY_ENDED
         flow_map = await open_map(c)
         assert label(flow_map, "why-ended").startswith("● ")
@@ -204,7 +204,9 @@ async def test_enter_on_a_step_that_needs_nothing_starts_there(
         assert c.bubbles() == [NOT_SAVED.format("find-out"), f"Guide  {FIND_OUT}"]
         assert c.walk.path() == [("hang-up", "find-out", None)]
         assert c.labels()[0] == "It was going fine, then it just went silent"
-        await c.press("r")  # restart goes back to where it started, not to the flow's start
+        await c.press(
+            "ctrl+r", "y"
+        )  # restart goes back to where it started, not to the flow's start
         assert c.asked() == [FIND_OUT]
 
 

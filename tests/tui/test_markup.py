@@ -51,7 +51,7 @@ async def test_picking_a_markup_answer(chat: ChatFactory) -> None:
         assert c.app.is_running
         await c.press("c")
         assert c.app.clipboard == "Send [b]this[/b] [/] as it is."
-        await c.press("w")
+        await c.press("ctrl+y")
         assert isinstance(c.app.screen, WhyScreen)
         assert f"• {QUESTION}  →  [@click=app.quit]x[/]" in c.statics()
 
@@ -68,9 +68,9 @@ async def test_clicking_a_markup_answer(chat: ChatFactory) -> None:
 async def test_help_and_why_show_literally(chat: ChatFactory) -> None:
     """ "h" and "w" show the help text with its brackets."""
     async with chat(fixture_flow("markup")) as c:
-        await c.press("h")
+        await c.press("ctrl+g")
         assert c.last_bubble() == "Help with [@click=app.quit]x[/] in it."
-        await c.press("w")
+        await c.press("ctrl+y")
         assert "Help with [@click=app.quit]x[/] in it." in c.statics()
         await c.press("escape")
         assert isinstance(c.app.screen, ChatScreen)

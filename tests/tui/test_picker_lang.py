@@ -71,7 +71,7 @@ async def test_the_picker_shows_the_headings_and_opens_a_flow_under_one(german: 
     flow = open_flow(german)
     app = make_app(Walk(flow))
     async with app.run_test(size=(80, 30)) as pilot:
-        await pilot.press("f")
+        await pilot.press("ctrl+o")
         picker = app.screen
         assert isinstance(picker, PickerScreen)
         options = picker.query_one("#flow-list", OptionList)

@@ -48,7 +48,7 @@ async def test_the_picker_lists_your_flows_and_the_broken_one(
     chat: ChatFactory, hang_up: Flow, own: Path
 ) -> None:
     async with chat(hang_up) as c:
-        await c.press("f")
+        await c.press("ctrl+o")
         assert isinstance(c.app.screen, PickerScreen)
         shown = rows(c.app.screen.query_one("#flow-list", OptionList))
         bundled = len(bundled_flows())
@@ -79,7 +79,7 @@ async def test_picking_your_flow_starts_a_walk_of_it(
     chat: ChatFactory, hang_up: Flow, own: Path
 ) -> None:
     async with chat(hang_up) as c:
-        await c.press("f")
+        await c.press("ctrl+o")
         picker = c.app.screen
         assert isinstance(picker, PickerScreen)
         flows = picker.query_one("#flow-list", OptionList)

@@ -138,10 +138,10 @@ async def test_no_hints_in_practice(deck: Deck, library: Library, store: Store) 
     """ "w" (why am I asked this?) opens nothing; "h" (help) adds no note."""
     async with practising([deck], library, store, deck=deck.id) as r:
         before = r.bubbles()
-        await r.press("w")
+        await r.press("ctrl+y")
         assert not any(isinstance(s, WhyScreen) for s in r.app.screen_stack)
         assert isinstance(r.app.screen, PracticeScreen)
-        await r.press("h")
+        await r.press("ctrl+g")
         assert r.bubbles() == before
         assert not r.screen.check_action("why", ())
         assert not r.screen.check_action("question_help", ())
@@ -256,7 +256,7 @@ async def test_the_verdict_stands_once_given(deck: Deck, library: Library, store
         assert "Score  1 — the expert's outcome" in r.verdict()
         assert r.screen.total == 1.0
         await r.press("!")
-        await r.press("b", "1")
+        await r.press("ctrl+b", "1")
         assert r.screen.total == 1.0
         assert len(store.results()) == 1
         await r.press("enter")
@@ -271,7 +271,7 @@ async def test_restarting_after_the_verdict_does_not_count_twice(
     seed = next(s for s in range(50) if order(deck, s)[0] == "cold-call-hang-up")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
         await r.press("2", "3", "1")
-        await r.press("r")
+        await r.press("ctrl+r", "y")
         await r.press("2", "3", "1")
         await r.press("enter")
         assert r.bubbles()[0] == "Guide  Round done: 1 out of 1."

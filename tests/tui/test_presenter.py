@@ -139,7 +139,7 @@ async def test_the_side_map_follows_the_walk(hang_up: Flow) -> None:
         side = c.screen.query_one("#side-map", FlowMap)
         assert side.cursor_node is not None
         assert side.cursor_node.data == "who-was-it"
-        await c.press("b")
+        await c.press("ctrl+b")
         assert side_map_marks(c) == {"breathe": "✓", "why-ended": "●"}
 
 
@@ -150,7 +150,7 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
     async with running(hang_up, presenting=False) as c:
         await c.press("enter")
         assert c.labels() == ANSWERS
-        await c.press("p")
+        await c.press("f5")
         assert c.screen.has_class("-presenting")
         side = c.screen.query_one("#side-map")
         assert side.display
@@ -161,7 +161,7 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
         assert c.answers() == [reveal_row(5)]  # the next question is revealed one by one
         await c.press("space")
         assert c.labels()[:-1] == ["A friend, family member or partner"]
-        await c.press("p")
+        await c.press("f5")
         assert not c.screen.has_class("-presenting")
         assert not c.screen.query_one("#side-map").display
         assert len(c.labels()) == 5 and "Show the next answer" not in c.answers()[-1]
@@ -199,7 +199,7 @@ async def test_history_is_hidden_while_presenting(hang_up: Flow, store: Store) -
 async def test_history_is_hidden_after_p_too(hang_up: Flow, store: Store) -> None:
     """Presenter mode turned on with the key hides the history just as `--present` does."""
     async with running(hang_up, presenting=False, store=store) as c:
-        await c.press("p")
+        await c.press("f5")
         assert c.screen.has_class("-presenting")
         await pick_history_in_the_palette(c)
         assert not any(isinstance(s, HistoryScreen) for s in c.app.screen_stack)

@@ -24,7 +24,7 @@ async def test_why_lists_the_answers_so_far(chat: ChatFactory, hang_up: Flow) ->
     and each question with the answer given; Escape goes back to the chat."""
     async with chat(hang_up) as c:
         await c.press("enter", "2", "1")
-        await c.press("w")
+        await c.press("ctrl+y")
         assert isinstance(c.app.screen, WhyScreen)
         shown = c.statics()
         assert shown[0] == "Why am I asked this?"
@@ -40,7 +40,7 @@ async def test_why_lists_the_answers_so_far(chat: ChatFactory, hang_up: Flow) ->
 async def test_why_at_the_first_question(chat: ChatFactory, hang_up: Flow) -> None:
     """Before any answer, "w" says nothing is decided yet."""
     async with chat(hang_up) as c:
-        await c.press("w")
+        await c.press("ctrl+y")
         assert isinstance(c.app.screen, WhyScreen)
         assert "This is the first question: nothing is decided yet." in c.statics()
         await c.press("enter")
@@ -55,17 +55,17 @@ async def test_keys_lists_the_actions(chat: ChatFactory, hang_up: Flow) -> None:
         await c.press("question_mark")
         assert isinstance(c.app.screen, KeysScreen)
         rows = [" ".join(line.split()) for line in c.statics()]
-        # Footer keys and those kept out of the footer for room (f, m, p, /) alike.
+        # Footer keys and those kept out of the footer for room alike; letters type.
         for row in [
-            "! Emergency",
-            "b Back",
-            "r Restart",
-            "w Why",
-            "f Flows",
-            "m Map",
-            "p Presenter mode",
-            "/ Type an answer",
-            "? Keys",
+            "! Ctrl+E Emergency",
+            "Ctrl+B Back",
+            "Ctrl+R Restart",
+            "Ctrl+Y Why",
+            "Ctrl+O Flows",
+            "Ctrl+T Map",
+            "F5 Presenter mode",
+            "? F1 Keys",
+            "letters always go into the answer box as words; Enter to answer",
         ]:
             assert row in rows
         assert any(row.startswith("1 … 9") for row in rows)
@@ -79,7 +79,7 @@ async def test_picker_lists_the_bundled_flows(chat: ChatFactory, hang_up: Flow) 
     the walk goes on where it was."""
     async with chat(hang_up) as c:
         await c.press("enter", "2")
-        await c.press("f")
+        await c.press("ctrl+o")
         assert isinstance(c.app.screen, PickerScreen)
         flows = c.app.screen.query_one("#flow-list", OptionList)
         assert flows.option_count == len(bundled_flows())
@@ -98,7 +98,7 @@ async def test_picker_starts_a_new_walk(chat: ChatFactory) -> None:
     async with chat(fixture_flow("wait")) as c:
         assert c.asked() == ["Give them a second to ring back."]
         assert c.app.screen.query(Countdown)
-        await c.press("f")
+        await c.press("ctrl+o")
         picker = c.app.screen
         assert isinstance(picker, PickerScreen)
         assert picker.entries[-1].path.resolve() == (FIXTURES / "wait.yaml").resolve()

@@ -144,7 +144,7 @@ async def test_restart_at_a_wait(chat: ChatFactory) -> None:
     (the old countdown must be gone before the new one is mounted)."""
     async with chat(fixture_flow("wait")) as c:
         await c.press("space")
-        await c.press("r")
+        await c.press("ctrl+r", "y")
         assert c.app.is_running
         assert len(c.app.screen.query(Countdown)) == 1
         assert clock_text(c) == "⏱ 0:01   (not started)"

@@ -9,22 +9,32 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
-from guide.flow.engine import Advice, InvalidInput, Question, Walk, WalkError, clean, replay
+from guide.flow.engine import (
+    Advice,
+    InvalidInput,
+    Move,
+    Question,
+    Walk,
+    WalkError,
+    clean,
+    replay,
+)
 from guide.flow.match import Choice
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
 from guide.flow.startpoints import needed_facts
 from guide.library import FlowOpenError, open_flow, scan
-from guide.session import Recorder, start_saving
+from guide.session import Recorder, replay_one, start_saving
 from guide.store import Store
 from guide.strings import S
+from guide.tui.screens.confirm import ConfirmScreen
 from guide.tui.screens.facts import FactsScreen
 from guide.tui.screens.keys import KeysScreen
 from guide.tui.screens.map import MapScreen
@@ -59,20 +69,28 @@ class ChatScreen(Screen[None]):
 
     # Key names come from `S` when this module is first imported: the CLI puts the
     # person's language into `S` before that.
+    #
+    # Where there is an answer box, letters are words: actions are Ctrl keys, and a
+    # single character acts only on an empty box (`AnswerInput`). Single letters act
+    # only where nothing can be typed (the outcome card, a countdown).
     BINDINGS = [
-        Binding("exclamation_mark", "emergency", S.key_emergency, priority=True, id="emergency"),
-        Binding("b", "back", S.key_back, id="back"),
-        Binding("r", "restart", S.key_restart, id="restart"),
-        Binding("w", "why", S.key_why, id="why"),
-        Binding("h", "question_help", S.key_help, id="help"),
+        Binding("exclamation_mark", "emergency", S.key_emergency, id="emergency"),
+        # Ctrl+E is the Input's "end of line"; the emergency exit wins (End still works).
+        Binding("ctrl+e", "emergency", S.key_emergency, show=False, priority=True),
+        Binding("ctrl+b", "back", S.key_back, id="back"),
+        Binding("ctrl+z", "undo", S.key_undo, id="undo"),
+        Binding("ctrl+r", "restart", S.key_restart, id="restart"),
+        Binding("ctrl+y", "why", S.key_why, id="why"),
+        Binding("ctrl+g", "question_help", S.key_help, id="help"),
         Binding("c", "copy", S.key_copy, id="copy"),
         Binding("n", "note", S.key_note, show=False, id="note"),
-        Binding("slash", "type", S.key_type, show=False, id="type"),
-        Binding("f", "flows", S.key_flows, show=False, id="flows"),
-        Binding("m", "map", S.key_map, id="map"),
-        Binding("p", "present", S.key_present, show=False, id="present"),
-        Binding("question_mark", "keys", S.key_keys, id="keys"),
-        Binding("escape", "focus_choices", S.key_answers, show=False),
+        Binding("ctrl+o", "flows", S.key_flows, show=False, id="flows"),
+        Binding("ctrl+t", "map", S.key_map, id="map"),
+        Binding("f5", "present", S.key_present, show=False, id="present"),
+        Binding("f1,question_mark", "keys", S.key_keys, id="keys"),
+        Binding("escape", "clear_box", S.key_clear, show=False),
+        Binding("up", "cursor('up')", S.key_answers, show=False),
+        Binding("down", "cursor('down')", S.key_answers, show=False),
         Binding("space", "space", S.key_space, show=False),
         Binding("z", "timer('snooze')", S.key_snooze, show=False),
         Binding("s", "timer('skip')", S.key_skip_timer, show=False),
@@ -109,6 +127,10 @@ class ChatScreen(Screen[None]):
         """The bubbles in the transcript, oldest first."""
         self.bindings_shown: tuple[bool | None, ...] = ()
         """Which of the keys could be used when the footer was last redrawn."""
+        self.taken_back: Move | None = None
+        """The answer the last Back took away, until Ctrl+Z puts it back or the walk moves."""
+        self.undo_depth = 0
+        """How many moves the walk had just after that Back."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -117,7 +139,9 @@ class ChatScreen(Screen[None]):
                 yield VerticalScroll(id="transcript")
                 with Vertical(id="answer-area"):
                     yield Choices(id="choices")
-                    yield AnswerInput(id="free-text", select_on_focus=False, compact=True)
+                    box = AnswerInput(id="free-text", select_on_focus=False, compact=True)
+                    box.shortcut = self.shortcut
+                    yield box
             if self.presenting:
                 yield FlowMap(self.walk.current_flow, id="side-map")
         yield KeysFooter(compact=True, show_command_palette=False)
@@ -191,6 +215,8 @@ class ChatScreen(Screen[None]):
     def show_step(self) -> None:
         """Ask the current step: a bubble for it, and the right way to answer below."""
         step = self.walk.current
+        if self.taken_back is not None and len(self.walk.moves) != self.undo_depth:
+            self.taken_back = None  # the walk moved on: Ctrl+Z has nothing to put back
         choices = self.query_one(Choices)
         free_text = self.query_one("#free-text", Input)
         if self.countdown is not None:
@@ -342,6 +368,8 @@ class ChatScreen(Screen[None]):
             self.show_step()
         elif isinstance(step, Question) and text.strip():
             self.answer_in_words(step, text)
+        elif isinstance(step, Question):
+            self.query_one(Choices).action_select()  # Enter on an empty box: the highlighted
 
     def answer_in_words(self, step: Question, text: str) -> None:
         reply = self.walk.reply(text)
@@ -377,11 +405,18 @@ class ChatScreen(Screen[None]):
         if action == "copy":
             return isinstance(step, Advice) and bool(step.text or step.script)
         if action == "note":
-            return isinstance(step, Advice) and isinstance(self.walk.listener, Recorder)
+            recorder = self.walk.listener
+            return (
+                isinstance(step, Advice)
+                and isinstance(recorder, Recorder)
+                and recorder.session_id is not None
+            )
         if action == "timer":
             return isinstance(step, Wait)
         if action == "back":
             return self.walk.depth > 0
+        if action == "undo":
+            return self.taken_back is not None
         if action == "question_help":
             return bool(self.walk.why().help)
         return True
@@ -397,13 +432,38 @@ class ChatScreen(Screen[None]):
             self.show_step()
 
     def action_back(self) -> None:
+        """Back one step; Ctrl+Z puts the answer back until the walk moves on."""
+        moves = self.walk.moves
+        last = moves[-1] if moves else None
         if self.walk.back():
             self.query_one("#transcript", VerticalScroll).anchor()
             self.mark_undone(self.walk.depth)
             self.say(S.chat_went_back, "note")
             self.show_step()
+            self.taken_back, self.undo_depth = last, len(self.walk.moves)
+            self.refresh_footer()
+
+    def action_undo(self) -> None:
+        """Put back the answer the last Back took away."""
+        move, self.taken_back = self.taken_back, None
+        if move is not None and replay_one(self.walk, move):
+            self.say(S.chat_undone.format(answer=move.label or move.value), "note")
+            self.show_step()
 
     def action_restart(self) -> None:
+        """Start again, after asking: nothing a person did is lost by one key."""
+        if not self.walk.moves:
+            self.restart_now()  # nothing answered, nothing to lose: a fresh clock at most
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.restart_now()
+
+        dialog = ConfirmScreen(S.restart_title, S.restart_detail, S.restart_yes, S.restart_no)
+        self.app.push_screen(dialog, answered)
+
+    def restart_now(self) -> None:
         self.walk.restart()
         self.clear_transcript()
         self.show_step()
@@ -422,7 +482,7 @@ class ChatScreen(Screen[None]):
     def action_note(self) -> None:
         """A private note on this walk, kept with it in the history."""
         recorder = self.walk.listener
-        if not isinstance(recorder, Recorder) or self.store is None:
+        if not isinstance(recorder, Recorder) or recorder.session_id is None or not self.store:
             return
         store, session_id = self.store, recorder.session_id
 
@@ -438,15 +498,43 @@ class ChatScreen(Screen[None]):
         self.app.copy_to_clipboard(cards.words)
         self.notify(S.chat_copied, markup=False)
 
-    def action_type(self) -> None:
-        free_text = self.query_one("#free-text", Input)
-        if free_text.display:
-            free_text.focus()
+    def shortcut(self, character: str) -> bool:
+        """A character typed on an empty answer box, or with the answers focused: True
+        when it acted (an answer's number or key, `!`, `?`, space when presenting)."""
+        if character == "!":
+            self.action_emergency()
+            return True
+        if character == "?":
+            self.action_keys()
+            return True
+        step = self.walk.current
+        if not isinstance(step, Question):
+            return False
+        if character == " " and self.presenting:
+            self.action_reveal()
+            return True
+        choices = self.query_one(Choices)
+        if character.isdigit() and character != "0":
+            choices.pick_number(int(character))  # a number no answer has (yet) does nothing
+            return True
+        return choices.pick_key(character)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while the answers (not the box) have the focus: the person
+        has started to write, so it goes into the box (the chat-app convention)."""
+        box = self.query_one("#free-text", AnswerInput)
+        character = event.character
+        if box.has_focus or not box.display or character is None or not event.is_printable:
+            return
+        event.stop()
+        if box.value or not self.shortcut(character):
+            box.focus()
+            box.insert_text_at_cursor(character)
 
     def focus_step(self) -> None:
-        """Where the keyboard starts at each step: the text line for an input step,
-        the timer's Start for a wait, the answers otherwise."""
-        if isinstance(self.walk.current, InputNode):
+        """Where the keyboard starts at each step: the answer box wherever there is one,
+        the timer's Start for a wait, the action rows otherwise."""
+        if isinstance(self.walk.current, (Question, InputNode)):
             self.query_one("#free-text", Input).focus()
         elif self.countdown is not None:
             self.countdown.focus_start()
@@ -454,14 +542,21 @@ class ChatScreen(Screen[None]):
             self.query_one(Choices).focus()
 
     def action_focus_choices(self) -> None:
-        """Escape: from the text line back to the answers, where the keys work."""
+        """After words that matched nothing: the box stays ready for another try."""
+        self.focus_step()
+
+    def action_clear_box(self) -> None:
+        """Escape: empty the answer box (a dialog or the palette closes on its own)."""
+        box = self.query_one("#free-text", Input)
+        if box.display:
+            box.value = ""
+            box.focus()
+
+    def action_cursor(self, direction: str) -> None:
+        """↑ ↓ from the answer box move through the answers; Enter on an empty box picks."""
         choices = self.query_one(Choices)
         if choices.display and choices.option_count:
-            choices.focus()
-        elif self.countdown is not None:
-            self.countdown.focus_start()
-        else:
-            self.set_focus(None)
+            getattr(choices, f"action_cursor_{direction}")()
 
     def action_space(self) -> None:
         """Space starts a countdown, or (presenting) shows the next answer."""
@@ -492,7 +587,7 @@ class ChatScreen(Screen[None]):
         if self.store is not None:
             start_saving(self.walk, self.store, self.warn)
         self.title = flow.title
-        self.action_restart()
+        self.restart_now()  # the walk left is saved as it stands; this one starts afresh
 
     def action_map(self) -> None:
         """The whole flow as a tree; picking a step starts the walk from there."""

@@ -17,6 +17,7 @@ from guide.tui.screens.dialog import Dialog
 def extra_keys() -> tuple[tuple[str, str], ...]:
     """The keys that are always there, which the bindings do not list."""
     return (
+        (S.keys_typing, S.keys_typing_what),
         (S.keys_numbers, S.keys_numbers_what),
         (S.keys_arrows, S.keys_arrows_what),
         (S.keys_escape, S.keys_escape_what),
@@ -33,14 +34,12 @@ class KeysScreen(Dialog[None]):
 
     def __init__(self, bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()
-        self.rows: list[tuple[str, str]] = []
-        seen: set[str] = set()
+        keys: dict[str, list[str]] = {}  # what it does -> the keys that do it, in order
         for key, active in bindings.items():
             binding = active.binding
-            if binding.id is None or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            self.rows.append((_key_name(key), binding.description))
+            if binding.id is not None or binding.action == "emergency":
+                keys.setdefault(binding.description, []).append(_key_name(key))
+        self.rows = [(" ".join(sorted(names, key=len)), what) for what, names in keys.items()]
         self.rows += list(extra_keys())
 
     def compose(self) -> ComposeResult:
@@ -55,4 +54,8 @@ class KeysScreen(Dialog[None]):
 
 
 def _key_name(key: str) -> str:
-    return {"exclamation_mark": "!", "question_mark": "?", "slash": "/"}.get(key, key)
+    """`ctrl+b` as people write it: Ctrl+B; `f1`: F1; `exclamation_mark`: !."""
+    named = {"exclamation_mark": "!", "question_mark": "?", "slash": "/"}.get(key)
+    if named is not None:
+        return named
+    return "+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+"))

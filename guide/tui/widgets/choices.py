@@ -66,6 +66,14 @@ class Choices(OptionList):
                 return True
         return False
 
+    def pick_key(self, character: str) -> bool:
+        """Pick the choice whose own key (`key:` in the flow) is this character."""
+        for item in self._items:
+            if not isinstance(item, str) and item.key is not None and item.key == character:
+                self.post_message(self.Picked(item, self.offers))
+                return True
+        return False
+
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
