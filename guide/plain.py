@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
 from guide.flow.engine import Advice, Question, Walk, WalkError, Why
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.plain_input import console_lines
+from guide.plain_timer import format_duration, run_countdown
 from guide.strings import S
 
 RULE = "─" * 60
@@ -23,13 +25,23 @@ RULE = "─" * 60
 
 @dataclass
 class PlainIO:
-    """Where the plain face reads and writes, and how it sleeps (tests pass fakes)."""
+    """Where the plain face reads and writes, and how it waits (tests pass fakes)."""
 
     read: Callable[[], str]
     """Returns the next line without its newline; raises EOFError at the end."""
     out: TextIO
     err: TextIO = sys.stderr
     sleep: Callable[[float], None] = time.sleep
+    poll: Callable[[float], str | None] | None = None
+    """Waits up to that many seconds for a typed line and returns it, or None if none
+    came. None here: typing cannot be watched, so a running countdown sleeps instead."""
+    clock: Callable[[], float] = time.monotonic
+
+    @classmethod
+    def console(cls) -> PlainIO:
+        """Standard input and output, with typing watched where the system allows."""
+        read, poll = console_lines()
+        return cls(read=read, out=sys.stdout, poll=poll)
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -102,7 +114,8 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
 
 
 def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
-    """At a countdown: Enter starts it, `s` skips it; Ctrl-C cuts a running one short."""
+    """At a countdown: Enter starts it, `s` skips it; while it runs, `s` or Ctrl-C
+    cuts it short and `!` goes to the emergency steps."""
     step = walk.current
     assert isinstance(step, Wait)
     if line.lower() in ("s", "skip"):
@@ -111,33 +124,10 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
     if line:
         io.say(S.plain_wait_start)
         return
-    try:
-        for remaining in countdown(step.seconds):
-            io.say("  " + S.plain_time_left.format(time=format_duration(remaining)))
-            io.sleep(min(remaining, 60 if remaining > 60 else 10))
-        io.say("\a" + S.plain_time_up)
-    except KeyboardInterrupt:
-        io.say(S.plain_timer_stopped)
-    walk.proceed()
-
-
-def countdown(seconds: int) -> Iterator[int]:
-    """The remaining times to announce: every minute, then every ten seconds."""
-    remaining = seconds
-    while remaining > 0:
-        yield remaining
-        remaining -= min(remaining, 60 if remaining > 60 else 10)
-
-
-def format_duration(seconds: int) -> str:
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = [
-        S.duration_hours.format(n=hours) if hours else "",
-        S.duration_minutes.format(n=minutes) if minutes else "",
-        S.duration_seconds.format(n=secs) if secs else "",
-    ]
-    return " ".join(p for p in parts if p) or S.duration_seconds.format(n=0)
+    if run_countdown(step.seconds, io) == "emergency":
+        walk.escape()
+    else:
+        walk.proceed()
 
 
 def show_step(walk: Walk, io: PlainIO) -> None:
