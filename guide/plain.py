@@ -17,6 +17,7 @@ from guide.flow.engine import Advice, Question, Walk, WalkError, Why
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow, Input, Say, Wait
 from guide.plain_input import console_lines
+from guide.plain_text import as_shown, line_width, wrap, wrap_prompt
 from guide.plain_timer import format_duration, run_countdown
 from guide.strings import S
 
@@ -25,7 +26,8 @@ RULE = "─" * 60
 
 @dataclass
 class PlainIO:
-    """Where the plain face reads and writes, and how it waits (tests pass fakes)."""
+    """Where the plain face reads and writes, how it waits and how wide its lines are
+    (tests pass fakes for all of them)."""
 
     read: Callable[[], str]
     """Returns the next line without its newline; raises EOFError at the end."""
@@ -36,6 +38,9 @@ class PlainIO:
     """Waits up to that many seconds for a typed line and returns it, or None if none
     came. None here: typing cannot be watched, so a running countdown sleeps instead."""
     clock: Callable[[], float] = time.monotonic
+    width: Callable[[TextIO], int | None] = line_width
+    """How wide `out`'s lines may be, asked at each line (a resized terminal is
+    followed); None: not wrapped."""
 
     @classmethod
     def console(cls) -> PlainIO:
@@ -44,11 +49,16 @@ class PlainIO:
         return cls(read=read, out=sys.stdout, poll=poll)
 
     def say(self, text: str = "") -> None:
+        self.out.write(wrap(as_shown(text, self.out), self.width(self.out)) + "\n")
+        self.out.flush()
+
+    def say_as_is(self, text: str) -> None:
+        """Text that must keep its lines as they are (JSON)."""
         self.out.write(text + "\n")
         self.out.flush()
 
     def ask(self, prompt: str = "> ") -> str:
-        self.out.write(prompt)
+        self.out.write(wrap_prompt(as_shown(prompt, self.out), self.width(self.out)))
         self.out.flush()
         return self.read()
 
@@ -192,7 +202,7 @@ def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> i
         step_id = walk.path()[-1][1]
         failure = S.plain_answers_ran_out.format(step=step_id)
     if as_json:
-        io.say(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
+        io.say_as_is(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
     else:
         for reason in walk.why().trail:
             io.say(f"{reason.asked}\n  → {reason.answered}")

@@ -71,6 +71,7 @@ def walk_with(person: Person, *, watched: bool = True) -> str:
         sleep=never_sleep if watched else person.sleep,
         poll=person.poll if watched else None,
         clock=person.clock,
+        width=lambda stream: None,
     )
     assert run_interactive(Walk(open_flow(MAIN, LIBRARY), LIBRARY.resolver()), plain) == 0
     return out.getvalue()
