@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
 from guide.flow.engine import Advice, Question, Walk, WalkError, Why
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.plain_input import console_lines
+from guide.plain_text import as_shown, line_width, wrap, wrap_prompt
+from guide.plain_timer import format_duration, run_countdown
 from guide.strings import S
 
 RULE = "─" * 60
@@ -23,20 +26,39 @@ RULE = "─" * 60
 
 @dataclass
 class PlainIO:
-    """Where the plain face reads and writes, and how it sleeps (tests pass fakes)."""
+    """Where the plain face reads and writes, how it waits and how wide its lines are
+    (tests pass fakes for all of them)."""
 
     read: Callable[[], str]
     """Returns the next line without its newline; raises EOFError at the end."""
     out: TextIO
     err: TextIO = sys.stderr
     sleep: Callable[[float], None] = time.sleep
+    poll: Callable[[float], str | None] | None = None
+    """Waits up to that many seconds for a typed line and returns it, or None if none
+    came. None here: typing cannot be watched, so a running countdown sleeps instead."""
+    clock: Callable[[], float] = time.monotonic
+    width: Callable[[TextIO], int | None] = line_width
+    """How wide `out`'s lines may be, asked at each line (a resized terminal is
+    followed); None: not wrapped."""
+
+    @classmethod
+    def console(cls) -> PlainIO:
+        """Standard input and output, with typing watched where the system allows."""
+        read, poll = console_lines()
+        return cls(read=read, out=sys.stdout, poll=poll)
 
     def say(self, text: str = "") -> None:
+        self.out.write(wrap(as_shown(text, self.out), self.width(self.out)) + "\n")
+        self.out.flush()
+
+    def say_as_is(self, text: str) -> None:
+        """Text that must keep its lines as they are (JSON)."""
         self.out.write(text + "\n")
         self.out.flush()
 
     def ask(self, prompt: str = "> ") -> str:
-        self.out.write(prompt)
+        self.out.write(wrap_prompt(as_shown(prompt, self.out), self.width(self.out)))
         self.out.flush()
         return self.read()
 
@@ -102,7 +124,8 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
 
 
 def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
-    """At a countdown: Enter starts it, `s` skips it; Ctrl-C cuts a running one short."""
+    """At a countdown: Enter starts it, `s` skips it; while it runs, `s` or Ctrl-C
+    cuts it short and `!` goes to the emergency steps."""
     step = walk.current
     assert isinstance(step, Wait)
     if line.lower() in ("s", "skip"):
@@ -111,33 +134,10 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
     if line:
         io.say(S.plain_wait_start)
         return
-    try:
-        for remaining in countdown(step.seconds):
-            io.say("  " + S.plain_time_left.format(time=format_duration(remaining)))
-            io.sleep(min(remaining, 60 if remaining > 60 else 10))
-        io.say("\a" + S.plain_time_up)
-    except KeyboardInterrupt:
-        io.say(S.plain_timer_stopped)
-    walk.proceed()
-
-
-def countdown(seconds: int) -> Iterator[int]:
-    """The remaining times to announce: every minute, then every ten seconds."""
-    remaining = seconds
-    while remaining > 0:
-        yield remaining
-        remaining -= min(remaining, 60 if remaining > 60 else 10)
-
-
-def format_duration(seconds: int) -> str:
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = [
-        S.duration_hours.format(n=hours) if hours else "",
-        S.duration_minutes.format(n=minutes) if minutes else "",
-        S.duration_seconds.format(n=secs) if secs else "",
-    ]
-    return " ".join(p for p in parts if p) or S.duration_seconds.format(n=0)
+    if run_countdown(step.seconds, io) == "emergency":
+        walk.escape()
+    else:
+        walk.proceed()
 
 
 def show_step(walk: Walk, io: PlainIO) -> None:
@@ -202,7 +202,7 @@ def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> i
         step_id = walk.path()[-1][1]
         failure = S.plain_answers_ran_out.format(step=step_id)
     if as_json:
-        io.say(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
+        io.say_as_is(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
     else:
         for reason in walk.why().trail:
             io.say(f"{reason.asked}\n  → {reason.answered}")

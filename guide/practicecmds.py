@@ -55,7 +55,7 @@ def _plain(args: argparse.Namespace, decks: list[Deck], library: Library, store:
     from guide.plain_practice import run_round
     from guide.store import Store
 
-    io = PlainIO(read=input, out=sys.stdout)
+    io = PlainIO.console()
     deck = find_deck(args.deck, decks) if args.deck else _choose(decks, io)
     if deck is None:
         names = ", ".join(d.id for d in decks)

@@ -283,6 +283,13 @@ class Strings:
     plain_answers_ran_out: str = "the answers ran out at `{step}` before an outcome"
     plain_start_fact: str = "Starting part-way: what is known about “{fact}”?"
     plain_not_known: str = "not known"
+    # issue 14 part 5: a running countdown says how to skip it
+    plain_timer_running: str = "Timer started. To skip it, type s and press Enter."
+    plain_timer_running_ctrl_c: str = "Timer started. To skip it, press Ctrl+C."
+    plain_timer_still_running: str = (
+        "The timer is still running. Type s and press Enter to skip it, or ! for emergency."
+    )
+    plain_timer_skipped: str = "Timer skipped."
 
     # --- what the walk says of a typed answer it cannot take -------------------------------
     answer_left_empty: str = "(left empty)"

@@ -116,7 +116,7 @@ def parse_facts(pairs: list[str]) -> dict[str, str]:
 def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str]) -> int:
     from guide.plain import run_interactive
 
-    io = PlainIO(read=input, out=sys.stdout)
+    io = PlainIO.console()
     for note in notes:
         io.err.write(f"hangup-guide: {note}\n")
     if walk.start is not None:

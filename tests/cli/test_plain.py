@@ -43,9 +43,10 @@ MAIN = FLOWS["hang-up"]
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """A clean environment: saved walks go to a temp folder, output is UTF-8."""
+    """A clean environment: saved walks go to a temp folder, output is UTF-8, and no
+    COLUMNS (so piped output is not wrapped, whatever the shell running the tests has)."""
     return {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "COLUMNS"},
         "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
         "PYTHONIOENCODING": "utf-8",
         "NO_COLOR": "1",
