@@ -95,8 +95,7 @@ def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
         if not walk.back():
             io.say(S.first_question)
     elif command in ("r", "restart"):
-        walk.restart()
-        io.say(S.plain_starting_again)
+        restart(walk, io)
     elif command in ("?", "why"):
         io.say("\n".join(explain(walk.why())))
     elif command in ("!", "emergency"):
@@ -106,6 +105,20 @@ def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
     else:
         return False
     return True
+
+
+def restart(walk: Walk, io: PlainIO) -> None:
+    """Start again, asking first when there are answers to lose (the default is no)."""
+    if walk.moves:
+        try:
+            sure = io.ask(S.plain_restart_question).strip().lower()
+        except EOFError:
+            sure = ""
+        if sure not in ("y", "yes"):
+            io.say(S.plain_restart_kept)
+            return
+    walk.restart()
+    io.say(S.plain_starting_again)
 
 
 def answer(walk: Walk, line: str, io: PlainIO) -> None:

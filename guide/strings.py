@@ -262,6 +262,8 @@ class Strings:
     )
     plain_wait_prompt: str = "[Enter] start the timer · s skip · b back · ! emergency > "
     plain_starting_again: str = "Starting again."
+    plain_restart_question: str = "Start again? Your answers so far are set aside. [y/N] "
+    plain_restart_kept: str = "Your answers are kept."
     plain_cannot_go_on: str = "Sorry, this flow cannot go on: {problem}"
     plain_not_sure: str = "I am not sure which you meant. Did you mean:"
     plain_say_again: str = "Type its number, or say it another way."

@@ -250,8 +250,20 @@ def test_back_at_the_start_says_so(env: dict[str, str]) -> None:
     assert "This is the first question." in done.stdout
 
 
+def test_restart_asks_first_and_no_keeps_the_answers(env: dict[str, str]) -> None:
+    # Enter (the default), "n" and the end of input all keep the answers.
+    done = guide(env, "--plain", stdin=lines("", "2", "1", "r", "", "r", "n", "?"))
+    assert done.returncode == 0
+    out = done.stdout
+    assert out.count("Start again? Your answers so far are set aside. [y/N]") == 2
+    assert out.count("Your answers are kept.") == 2
+    assert "Starting again." not in out
+    assert "What you told me so far:" in out
+    assert "This is the first question." not in out
+
+
 def test_restart_starts_again(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", stdin=lines("", "2", "1", "r", "?"))
+    done = guide(env, "--plain", stdin=lines("", "2", "1", "r", "y", "?"))
     assert done.returncode == 0
     out = done.stdout
     restarted = out.index("Starting again.")
@@ -347,7 +359,7 @@ def test_the_wait_step_is_skipped_with_s(env: dict[str, str]) -> None:
     [
         (["", "1", "q"], None),  # q quits, as at any other step
         (["", "1", "b"], WHY_ENDED),  # b goes back to the question before
-        (["", "1", "r"], "Starting again."),  # r restarts
+        (["", "1", "r", "y"], "Starting again."),  # r restarts, once confirmed
         (["", "1", "?"], "What you told me so far:"),  # ? explains
     ],
 )
@@ -456,3 +468,14 @@ def test_main_without_the_app_leaves_textual_and_rich_unloaded(
         check=False,
     )
     assert "LOADED: [] CODE: 0" in done.stderr, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("typed", [[], ["q"], ["r"], ["b"]], ids=["eof", "q", "r", "b"])
+def test_leaving_before_any_answer_saves_nothing(env: dict[str, str], typed: list[str]) -> None:
+    # Opening the guide and leaving used to leave an empty "unfinished" walk that the
+    # next start offered to resume and `stats` counted as a drop-off.
+    assert guide(env, "--plain", stdin=lines(*typed)).returncode == 0
+    listed = guide(env, "history")
+    assert listed.stdout.strip() == "No saved walks yet."
+    again = guide(env, "--plain", stdin=lines("q"))
+    assert "unfinished" not in again.stdout
