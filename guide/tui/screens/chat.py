@@ -31,6 +31,7 @@ from guide.tui.screens.map import MapScreen
 from guide.tui.screens.note import NoteScreen
 from guide.tui.screens.picker import PickerScreen
 from guide.tui.screens.why import WhyScreen
+from guide.tui.screens.words import COPY, WordsScreen
 from guide.tui.widgets.answer_input import AnswerInput
 from guide.tui.widgets.bubble import Bubble, Speaker
 from guide.tui.widgets.choices import Choices
@@ -65,7 +66,7 @@ class ChatScreen(Screen[None]):
         Binding("r", "restart", S.key_restart, id="restart"),
         Binding("w", "why", S.key_why, id="why"),
         Binding("h", "question_help", S.key_help, id="help"),
-        Binding("c", "copy", S.key_copy, id="copy"),
+        COPY,
         Binding("n", "note", S.key_note, show=False, id="note"),
         Binding("slash", "type", S.key_type, show=False, id="type"),
         Binding("f", "flows", S.key_flows, show=False, id="flows"),
@@ -434,9 +435,8 @@ class ChatScreen(Screen[None]):
         self.app.push_screen(NoteScreen(store.session(session_id).note), keep)
 
     def action_copy(self) -> None:
-        cards = self.query(OutcomeCard).last()
-        self.app.copy_to_clipboard(cards.words)
-        self.notify(S.chat_copied, markup=False)
+        """Copy the words to use, and show them to select or save."""
+        self.app.push_screen(WordsScreen(self.query(OutcomeCard).last().words))
 
     def action_type(self) -> None:
         free_text = self.query_one("#free-text", Input)
