@@ -71,7 +71,7 @@ class Strings:
     palette_question_help: str = "Help for this question"
     palette_question_help_help: str = "A short note on what the question means"
     palette_copy: str = "Copy the words to use"
-    palette_copy_help: str = "Copy the message or call script to the clipboard"
+    palette_copy_help: str = "Copy the message or call script, or save it to a file"
     palette_note: str = "Add a note"
     palette_note_help: str = "A private note on this walk: what you did, how it went"
     palette_type: str = "Type an answer"
@@ -213,6 +213,25 @@ class Strings:
     condition_or: str = " or "
     condition_and: str = " and "
     condition_not: str = "not ({condition})"
+    # issue 14 part 4: the words to use, copied and shown to select or save (`c`)
+    key_save_words: str = "Save to a file"
+    words_title: str = "The words to use"
+    words_copying: str = "Copying…"
+    words_copied_tmux: str = (
+        "Copied to tmux's paste buffer (in tmux: your prefix key, then ]). Also sent to "
+        "your terminal's clipboard, which could not be confirmed."
+    )
+    words_also_tmux: str = "It is in tmux's paste buffer too (your prefix key, then ])."
+    words_unconfirmed: str = "Sent to your terminal's clipboard, but it could not be confirmed."
+    words_failed: str = "The words could not be copied."
+    words_fallback: str = (
+        "If it does not paste, select the words with the mouse (hold Shift while you "
+        "drag), or save them to a file:"
+    )
+    words_save_button: str = "Save to a file  (s)"
+    words_saved: str = "Saved to {path} (only you can read it)."
+    words_not_saved: str = "The words could not be saved: {problem}"
+    words_hint: str = "Escape closes"
 
     # --- saved walks: the history list and one walk read-only ------------------------------
     history_title: str = "Your saved walks"

@@ -1,6 +1,7 @@
 """Keep every test away from the real home: the user's own flow folders (and
 anything else under the config and data folders) are replaced by empty
-temporary ones for the whole run, subprocesses included."""
+temporary ones for the whole run, subprocesses included, and no clipboard tool
+is found."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
     os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
     os.environ.pop("HANGUP_GUIDE_FLOWS", None)
+    # No test (nor any program a test starts) may fill the tmux paste buffer or the
+    # desktop clipboard of whoever runs the tests: without these, `guide.clipboard`
+    # finds no tool to run.
+    for name in ("TMUX", "TMUX_PANE", "DISPLAY", "WAYLAND_DISPLAY"):
+        os.environ.pop(name, None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,7 +1,8 @@
 """How the chat looks, at 80x24 and 60x20, in the dark and the light theme.
 
 Each picture must show: the guide's bubbles and the numbered answers with the
-emergency exit (`!`) and the footer's Emergency key; a "did you mean" with the
+emergency exit (`!`) and the footer's Emergency key; a sentence typed at a question
+standing whole in the answer box; a "did you mean" with the
 two closest answers and a way back to all of them; the outcome card with its
 title, steps, why, filled-in message and source; the keys screen.
 Accept new pictures with `pytest --snapshot-update` after looking at them.
@@ -26,7 +27,10 @@ SCREENS: dict[str, list[str]] = {
     # the first question, after the opening note
     "first-question": ["enter"],
     # free text naming two answers at once: "did you mean" with both
-    "did-you-mean": ["enter", "3", "slash", *"my friend from work", "enter"],
+    "did-you-mean": ["enter", "3", *"my friend from work", "enter"],
+    # a sentence typed at a question, with letters that were once shortcuts (m, r, b…):
+    # it stands in the answer box, and the question and its answers are unchanged
+    "typing": ["enter", *"my sister rang back but she hung up"],
     # the outcome card with the names typed in
     "outcome": ["enter", "3", "2", "2", *"Sam", "enter", *"Alex", "enter"],
     # the list of keys

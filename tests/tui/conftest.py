@@ -20,6 +20,8 @@ from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from guide import clipboard
+from guide.clipboard import Copied
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.library import find_flow, open_flow, resolver
@@ -138,6 +140,16 @@ class Chat:
 
 
 ChatFactory = Callable[..., AbstractAsyncContextManager[Chat]]
+
+
+@pytest.fixture(autouse=True)
+def no_clipboard_tool(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The app's copies reach no real clipboard tool (as on a machine with none: sent to
+    the terminal only), and words saved to a file go to a home of the test's own."""
+    monkeypatch.setattr(clipboard, "copy", lambda text, **_: Copied("terminal"))
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
 
 
 @pytest.fixture(scope="session")

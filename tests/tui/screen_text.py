@@ -86,6 +86,7 @@ async def main(out: Path) -> None:
             await settle()
             grab(f"{step_number}")
         grab("outcome")
+        await visit("words", "c")  # the words to use, copied (no tool: see tests/conftest.py)
         await pilot.press("ctrl+b")
         await settle()
         grab("back")

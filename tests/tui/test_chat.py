@@ -10,6 +10,7 @@ import pytest
 
 from guide.flow.engine import Question
 from guide.flow.model import Flow, Wait
+from guide.tui.screens.words import WordsScreen
 from guide.tui.widgets.countdown import Countdown
 
 from .conftest import ChatFactory
@@ -238,7 +239,8 @@ async def test_answer_after_the_emergency_card_restarts(chat: ChatFactory, hang_
 
 async def test_copy_fills_in_the_names(chat: ChatFactory, hang_up: Flow) -> None:
     """Walk "a friend cut off while I am in a meeting", type "Sam" and "Alex" at the name
-    steps; "c" copies the message with both names and a notification says so."""
+        steps; "c" copies the message with both names and shows it (tests/tui/test_words.py
+    has what is said about the copy)."""
     async with chat(hang_up) as c:
         await c.press("enter", "1")  # an accident: the wait for a call back
         await c.press("s")  # skip the wait
@@ -257,7 +259,10 @@ async def test_copy_fills_in_the_names(chat: ChatFactory, hang_up: Flow) -> None
         assert c.card_text("text") == expected
         await c.press("c")
         assert c.app.clipboard == expected
-        assert any("Copied to the clipboard" in note for note in c.said())
+        assert isinstance(c.app.screen, WordsScreen)
+        assert expected in c.statics()  # shown whole, to select or save
+        await c.press("escape")
+        assert c.app.screen is c.screen
 
 
 async def test_empty_names_use_the_defaults(chat: ChatFactory, hang_up: Flow) -> None:

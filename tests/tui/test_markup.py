@@ -51,7 +51,8 @@ async def test_picking_a_markup_answer(chat: ChatFactory) -> None:
         assert c.app.is_running
         await c.press("c")
         assert c.app.clipboard == "Send [b]this[/b] [/] as it is."
-        await c.press("ctrl+y")
+        assert "Send [b]this[/b] [/] as it is." in c.statics()  # the words dialog
+        await c.press("escape", "ctrl+y")
         assert isinstance(c.app.screen, WhyScreen)
         assert f"• {QUESTION}  →  [@click=app.quit]x[/]" in c.statics()
 

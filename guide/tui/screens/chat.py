@@ -41,6 +41,7 @@ from guide.tui.screens.map import MapScreen
 from guide.tui.screens.note import NoteScreen
 from guide.tui.screens.picker import PickerScreen
 from guide.tui.screens.why import WhyScreen
+from guide.tui.screens.words import COPY, WordsScreen
 from guide.tui.widgets.answer_input import AnswerInput
 from guide.tui.widgets.bubble import Bubble, Speaker
 from guide.tui.widgets.choices import Choices
@@ -82,7 +83,7 @@ class ChatScreen(Screen[None]):
         Binding("ctrl+r", "restart", S.key_restart, id="restart"),
         Binding("ctrl+y", "why", S.key_why, id="why"),
         Binding("ctrl+g", "question_help", S.key_help, id="help"),
-        Binding("c", "copy", S.key_copy, id="copy"),
+        COPY,
         Binding("n", "note", S.key_note, show=False, id="note"),
         Binding("ctrl+o", "flows", S.key_flows, show=False, id="flows"),
         Binding("ctrl+t", "map", S.key_map, id="map"),
@@ -494,9 +495,8 @@ class ChatScreen(Screen[None]):
         self.app.push_screen(NoteScreen(store.session(session_id).note), keep)
 
     def action_copy(self) -> None:
-        cards = self.query(OutcomeCard).last()
-        self.app.copy_to_clipboard(cards.words)
-        self.notify(S.chat_copied, markup=False)
+        """Copy the words to use, and show them to select or save."""
+        self.app.push_screen(WordsScreen(self.query(OutcomeCard).last().words))
 
     def shortcut(self, character: str) -> bool:
         """A character typed on an empty answer box, or with the answers focused: True

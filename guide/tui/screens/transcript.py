@@ -13,6 +13,7 @@ from guide.export import outcome_of, status_of
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
+from guide.tui.screens.words import COPY, WordsScreen
 from guide.tui.widgets.bubble import Bubble
 from guide.tui.widgets.footer import KeysFooter
 
@@ -20,7 +21,7 @@ from guide.tui.widgets.footer import KeysFooter
 class TranscriptScreen(Screen[None]):
     """Nothing here changes the saved walk."""
 
-    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
+    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close"), COPY]
 
     def __init__(self, session: Session, events: list[Event]) -> None:
         super().__init__()
@@ -52,6 +53,20 @@ class TranscriptScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = S.transcript_title.format(flow=self.session.flow_title)
+
+    @property
+    def words(self) -> str:
+        """The saved outcome's words to use: its message, else its call script."""
+        advice = outcome_of(self.session) or {}
+        return str(advice.get("text") or advice.get("script") or "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.words) if action == "copy" else True
+
+    def action_copy(self) -> None:
+        """Copy the saved words, and show them to select or save."""
+        if self.words and self.is_active:
+            self.app.push_screen(WordsScreen(self.words))
 
     def action_close(self) -> None:
         if self.closing or not self.is_active:
