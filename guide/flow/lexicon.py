@@ -131,7 +131,7 @@ LEXICON: dict[Category, tuple[str, ...]] = {
         r"(?:fell|fallen|falls|falling)(?! out(?! of))|(?:a|bad|nasty|had a|took a|has had a) fall|fall (?:over|down|off)",
         r"dizz(?:y|iness|ie)|light ?headed|vertigo|(?:room|head|everything) (?:is |was )?spinning",
         r"slurr(?:ed|ing)|(?:speech|words) (?:is |was |were |are |sounded |sounds )?(?:garbled|jumbled|all wrong|not right)|face (?:is |was )?droop\w*|droopy face|face (?:looks|looked|is|was|went) (?:weird|funny|strange|lopsided|numb)",
-        r"overdos\w*|ods?|(?:took|taken|swallowed) too many",
+        r"overdos\w*|od|(?:took|taken|swallowed) too many",
         r"(?:took|taken|swallowed) something(?! (?:from|of|out|back|off|away|to|for|with|home|in|up))",
         r"(?:took|taken|swallowed|swallowing|downed|popped|ate|eaten) (?:\w+ ){0,4}(?:pills|tablets|painkillers|paracetamol|tylenol)",
         r"(?:going to|gonna|wants? to|threaten\w* to) (?:take|swallow) (?:\w+ ){0,3}(?:pills|tablets|painkillers|meds)",
@@ -199,8 +199,9 @@ LEXICON: dict[Category, tuple[str, ...]] = {
 # Idioms: a match that lies wholly inside one of these is not a crisis.
 IDIOMS: tuple[str, ...] = (
     # things, not people, that die, fall, crash or go dead
-    r"(?:phone|battery|signal|call|line|connection|conversation|mobile|cell|laptop|charger|wifi|internet|network|reception|screen|app|system|server|computer|car|plant|trend|deal|sale|sales|rate|numbers|figures|prices?|plans?|talks|market|business|company|project|economy|relationship|marriage|roof|tent|bridge|power|lights?|tv) (?:\w+ )?(?:dying|died|dead|die|dies|collaps\w*|fell|falls|fallen|falling|crashed|exploded|blacked out|went dead)",
-    r"(?:phone|battery) (?:\w+ ){0,2}about to die|dying (?:to|for|down|breed|inside|laughing|here)|dying of (?:laughter|embarrassment|boredom|curiosity|shame|thirst|hunger|cringe)",
+    r"(?:phone|battery|signal|call|line|connection|conversation|mobile|cell|laptop|charger|wifi|internet|network|reception|screen|app|system|server|computer|car|plant|trend|deal|sale|sales|rate|numbers|figures|prices?|plans?|talks|market|business|company|project|economy|relationship|marriage|roof|tent|bridge|power|lights?|tv) (?:\w+ )?(?:dying|died|dead|die|dies|collaps\w*|fell|fall|falls|fallen|falling|crashed|exploded|blacked out|went dead)(?: over| down| off| apart)?",
+    r"(?:a|the) (?:\w+ )?fall in (?:the )?(?:sales|calls|numbers|rate|rates|prices?|volume|demand|revenue|abandonment|figures|bookings)",
+    r"(?:phone|battery) (?:\w+ ){0,2}about to die|dying (?:to|for|down|breed|art|inside|laughing|here)|dying of (?:laughter|embarrassment|boredom|curiosity|shame|thirst|hunger|cringe)",
     r"die of (?:laughter|embarrassment|boredom|curiosity|shame|cringe)|dead (?:tired|serious|set|against|right|wrong|on time|keen|quiet|beat|broke|end|air|line|battery|to me|to the world|zone|spot)",
     r"(?:fell|fallen|falls|falling|fall) (?:asleep|apart|through|for|behind|silent|quiet|flat|short|back|into place|in love|on deaf ears|out|off the (?:call|line|radar|meeting|zoom|wagon|map)|under|within|to (?:me|us|you|him|her|them)|on (?:a|the) (?:weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|date))",
     r"(?:fell|fallen|falls|falling) into (?:a|the|my|his|her|old) (?:trap|habit|habits|pattern|routine)|(?:in|this|last|next) fall",
@@ -219,7 +220,7 @@ IDIOMS: tuple[str, ...] = (
     r"attack\w* {obj} personally|personal(?:ly)? attack\w*|(?:felt|feel|feeling|feels) attacked|verbally attack\w*|panic attack",
     r"(?:a|the) stab (?:at|in the dark)|(?:take|have|took|had) a stab|stab\w* (?:{obj} )?in the back|cut (?:the )?(?:tension|atmosphere) with a knife|knife edge",
     r"jump\w* the gun|stick\w* to (?:my|his|her|your|our|their) guns|big guns|top gun|under the gun",
-    r"shooting (?:the breeze|for|star)|shoot(?:s|ing)? {obj} (?:a|an|now)|shot {obj} (?:a|an)|armed with",
+    r"shooting (?:the breeze|for|star|(?:a|the|an) (?:video|film|scene|ad|advert|photo|podcast))|shoot(?:s|ing)? {obj} (?:a|an|now)|shot {obj} (?:a|an)|armed with",
     r"kill\w* {self} (?:laughing|with laughter)|(?:career|social|political|commercial|professional) suicide|suicide (?:squad|mission|run|doors?|sprints?|drills?)",
     r"kill {obj} when \w+ (?:finds? out|sees?|hears?|gets? home)|kill {obj} for (?:being late|forgetting|this|that|missing)",
     r"(?:burn|burned|burnt|burning) {self} out|cut\w* {self} off",
@@ -228,7 +229,7 @@ IDIOMS: tuple[str, ...] = (
     r"(?:want\w*|wanted|could|made me want) to scream|for help with",
     r"fire (?:away|drill|exit|sale|off|back|up|in (?:my|his|her) belly|and forget)|under fire|line of fire|hire and fire|playing with fire|sure fire|fire ?fight\w*|fuel (?:to|on) the fire|fight fire with fire|ball of fire",
     r"(?:im|i am|i was|were|we are|we were|youre|you are) on fire|on fire (?:today|tonight|lately|this week|this month)|set the world on fire",
-    r"(?:to|will|would|gonna|could|might|going to|wants to|threatened to|can|cant) fire (?:me|him|her|them|you|us|someone|somebody|people|staff|agents?|the \w+)",
+    r"(?:to|will|would|gonna|could|might|going to|wants to|threatened to|can|cant|just|should|did|didnt) fire (?:me|him|her|them|you|us|someone|somebody|people|staff|agents?|the \w+)|fires (?:people|staff|agents?|someone|somebody|anyone|employees|workers)",
     r"explod\w* (?:at|with)|explosion (?:of|in) (?:calls|complaints|demand|volume|interest)",
     r"driv\w* (?:me|him|her|us|them) (?:crazy|mad|nuts|insane|up the wall|round the bend|to drink)",
     r"emergency (?:meeting|exit|contact|brake|fund|budget|plan)|danger of (?:losing|missing|failing|being late|going over)|dangerous (?:game|territory|ground|precedent|idea)|safe to (?:assume|say)",

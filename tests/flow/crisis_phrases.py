@@ -310,6 +310,11 @@ ORDINARY: tuple[str, ...] = (
     "he never hit me",
     "i dont think hes hurt",
     "it's not an emergency",
+    "the dying art of phone calls",
+    "we're shooting a video",
+    "my boss fires people for less",
+    "there was a fall in the abandonment rate",
+    "our sales fall off in summer",
     # ordinary talk after a hang-up
     "he hung up on me",
     "we argued",
