@@ -66,3 +66,16 @@ async def test_an_idiom_is_matched_as_an_answer(chat: ChatFactory, hang_up: Flow
         assert c.asked()[-1] != EMERGENCY
         assert not any(S.reply_urgent in b for b in c.bubbles())
         assert c.walk.moves[-1].label.startswith("It looked like an accident")
+
+
+async def test_a_long_paste_with_crisis_words_is_shown_shortened(
+    chat: ChatFactory, hang_up: Flow
+) -> None:
+    """Words of danger at the start of a long paste still reach the emergency card,
+    and the paste is not echoed whole."""
+    async with chat(hang_up) as c:
+        await c.press("enter")
+        await type_answer(c, "she took pills " + "and then " * 500)
+        assert EMERGENCY in c.card_text("title")
+        person = [b for b in c.bubbles() if b.startswith("You")]
+        assert person and len(person[-1]) < 400

@@ -338,7 +338,7 @@ class ChatScreen(Screen[None]):
                 self.notify(reply.message.capitalize(), severity="warning", markup=False)
                 return
             if reply.urgent:
-                self.say(text.strip(), "person")
+                self.say(_shortened(text.strip()), "person")
                 self.say(S.reply_urgent, "note")
             else:
                 self.say(self.walk.moves[-1].value or S.chat_skipped, "person")  # what was kept
@@ -350,7 +350,7 @@ class ChatScreen(Screen[None]):
         reply = self.walk.reply(text)
         if reply.accepted:
             label = self.walk.moves[-1].label
-            self.say(f"{text.strip()}  →  {label}", "person")
+            self.say(f"{_shortened(text.strip())}  →  {label}", "person")
             if reply.urgent:
                 self.say(S.reply_urgent, "note")
             self.show_step()
