@@ -87,7 +87,7 @@ def find(text: str) -> Hit | None:
     if not re.search("[a-z]", mended):  # "1", "!", "": nothing to read, nothing to compile
         return None
     idioms = [m.span() for m in _idioms().finditer(mended)]
-    for category, pattern in _patterns():
+    for category, pattern in _patterns():  # each pattern alone: none shadows another
         for found in pattern.finditer(mended):
             start, end = found.span()
             if any(a <= start and end <= b for a, b in idioms):
@@ -164,8 +164,9 @@ def _expand(pattern: str) -> str:
 @cache
 def _patterns() -> tuple[tuple[Category, re.Pattern[str]], ...]:
     return tuple(
-        (category, re.compile("|".join(_expand(p) for p in patterns)))
+        (category, re.compile(_expand(p)))
         for category, patterns in LEXICON.items()
+        for p in patterns
     )
 
 
