@@ -214,3 +214,19 @@ def test_a_long_answer_with_crisis_words_still_reaches_the_emergency() -> None:
     assert len(text) > MAX_REPLY
     assert walk.reply(text).urgent == "medical"
     assert walk.finished
+
+
+@pytest.mark.parametrize(("flow", "node_id"), _steps())
+def test_ordinary_words_never_reach_the_emergency_at_any_step(flow: Flow, node_id: str) -> None:
+    """Not through the lexicon, and not through the escape's aliases either ("I felt
+    hurt" must not match an alias `hurt`): the escape's words are the lexicon's."""
+    alarmed = []
+    for phrase in ORDINARY:
+        if phrase == "!":  # the escape's key
+            continue
+        walk = Walk(flow, RESOLVE, start=node_id)
+        walk.reply(phrase)
+        step = walk.current
+        if isinstance(step, Advice) and step.node.emergency:
+            alarmed.append(phrase)
+    assert alarmed == []
