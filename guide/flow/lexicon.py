@@ -7,9 +7,10 @@ language adds its own words as aliases of its escape.
 
 How to propose a phrase
 -----------------------
-1. Write the phrase as people type it into `tests/flow/crisis_phrases.py`
-   (CRISIS if it must reach the emergency advice, ORDINARY if it must not), and
-   run `pytest tests/flow/test_crisis.py`: a new miss or false alarm fails.
+1. Write the phrase as people type it into `tests/flow/crisis_phrases.txt`,
+   under its category if it must reach the emergency advice, under
+   `[ordinary]` if it must not, and run `pytest tests/flow/test_crisis.py`:
+   a new miss or false alarm fails.
 2. Add the shortest pattern that catches it to one category of `LEXICON`, or
    the idiom that should not alarm to `IDIOMS`; run the tests again.
 3. Say in the commit why the phrase matters; have a second person read it.

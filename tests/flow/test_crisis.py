@@ -1,6 +1,6 @@
 """The safety lexicon: crisis words reach the emergency advice, everyday words do not.
 
-The phrases are in `crisis_phrases.py`; every one is a case here, so a miss or
+The phrases are in `crisis_phrases.txt`; every one is a case here, so a miss or
 a false alarm names its phrase. Then the engine: at every question, input and
 "go on" step of every bundled flow, a crisis phrase lands on the emergency
 outcome with no "did you mean" in between.
@@ -66,6 +66,8 @@ def test_an_ordinary_phrase_is_not_a_crisis(phrase: str) -> None:
         ("i never said he hit me", None),  # negation within three words
         ("streaming", None),  # one slip from "screaming", which is not fuzzy-matched
         ("the line was bleeping", None),
+        ("", None),
+        ("   ", None),
     ],
 )
 def test_how_text_is_read(typed: str, category: str | None) -> None:
