@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from guide.flow.crisis import crisis
 from guide.flow.engine import Advice, Question, Walk, WalkError, Why
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow, Input, Say, Wait
@@ -127,7 +128,9 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
     except WalkError as exc:
         io.say(S.plain_cannot_go_on.format(problem=exc))
         return
-    if reply.suggestions:
+    if reply.urgent:
+        io.say(S.reply_urgent)
+    elif reply.suggestions:
         io.say(S.plain_not_sure)
         for choice in reply.suggestions:
             io.say(f"  {choice.handle}) {choice.option.label}")
@@ -143,6 +146,9 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
     assert isinstance(step, Wait)
     if line.lower() in ("s", "skip"):
         walk.proceed()
+        return
+    if crisis(line):  # words of danger take the escape here too
+        answer(walk, line, io)
         return
     if line:
         io.say(S.plain_wait_start)

@@ -27,7 +27,7 @@ sources:
 escape:                      # offered at every question: the emergency exit
   - label: This could be an emergency
     key: "!"
-    aliases: [emergency, danger, hurt]
+    # words of danger ("hurt", "she took pills") take it without aliases: docs/safety.md
     next: emergency
 nodes:
   first-question:

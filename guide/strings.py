@@ -319,6 +319,8 @@ class Strings:
     reply_no_match: str = "that does not match any answer here"
     reply_finished: str = "the walk is finished"
     reply_too_long: str = "that is too long to match; say it in a few words"
+    # crisis words (issue 14, part 3): one calm line before the emergency advice
+    reply_urgent: str = "What you describe sounds serious, so here is the emergency advice now."
     input_required: str = "please type an answer"
     input_number: str = "please type a number, such as 42"
     input_whole_number: str = "please type a whole number, such as 42"

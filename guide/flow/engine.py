@@ -18,6 +18,8 @@ from typing import Literal, TypeAlias
 
 from guide.flow import compute
 from guide.flow.conditions import holds
+from guide.flow.crisis import crisis
+from guide.flow.lexicon import Category
 from guide.flow.match import Choice, Match, match
 from guide.flow.model import (
     Ask,
@@ -33,6 +35,7 @@ from guide.flow.model import (
     Target,
     Wait,
 )
+from guide.flow.startpoints import branch
 from guide.flow.template import fill
 from guide.flow.yamltree import CONTROL
 from guide.strings import S
@@ -126,6 +129,9 @@ class Reply:
     accepted: bool
     suggestions: tuple[Choice, ...] = ()
     message: str = ""
+    urgent: Category | None = None
+    """The kind of danger the words spoke of, when they took the emergency exit at
+    once (see `guide.flow.crisis`); a face adds one calm line for it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,8 +313,15 @@ class Walk:
         self._advance(node.next, self.facts, Move("proceed"))
 
     def reply(self, text: str) -> Reply:
-        """Typed text for the current step: a choice, a value, or anything to go on."""
+        """Typed text for the current step: a choice, a value, or anything to go on.
+
+        Words of danger ("she took pills", "he can't go on") take the flow's escape
+        before anything else is tried, at a question, an input or a step to go on from.
+        """
         step = self.current
+        urgent = self._urgent(text)
+        if urgent is not None:
+            return urgent
         if isinstance(step, Question):
             text = clean(text)
             if not text.strip():
@@ -336,6 +349,32 @@ class Walk:
         return Reply(True)
 
     # --- inside ---------------------------------------------------------------------
+
+    def _urgent(self, text: str) -> Reply | None:
+        """Take the escape for words of danger; None when they are not, or when the
+        walk is already inside the escape's own branch (or the flow has none)."""
+        step = self.current
+        if isinstance(step, Advice) or not self.current_flow.escape:
+            return None
+        category = crisis(clean(text))
+        if category is None:
+            return None
+        if isinstance(step, Question):
+            offered = next((c for c in step.choices if c.option.is_escape), None)
+            if offered is None:  # a question inside the escape's branch hides it
+                return None
+            self.choose(offered)
+        elif self._in_escape_branch():
+            return None
+        else:
+            self.escape()
+        return Reply(True, urgent=category)
+
+    def _in_escape_branch(self) -> bool:
+        flow = self.current_flow
+        node = self._frames[-1].node.id
+        starts = [o.next.node for o in flow.escape if o.next.flow in (None, flow.id)]
+        return any(node in branch(flow, start) for start in starts)
 
     def _choices(self, frame: _Frame) -> tuple[Choice, ...]:
         node = frame.node

@@ -360,12 +360,15 @@ class ChatScreen(Screen[None]):
         text = clean(event.value)
         step = self.walk.current
         if isinstance(step, InputNode):
-            try:
-                self.walk.enter(text)
-            except InvalidInput as exc:
-                self.notify(str(exc).capitalize(), severity="warning", markup=False)
+            reply = self.walk.reply(text)  # a value, or words of danger that take the escape
+            if not reply.accepted:
+                self.notify(reply.message.capitalize(), severity="warning", markup=False)
                 return
-            self.say(self.walk.moves[-1].value or S.chat_skipped, "person")  # what was kept
+            if reply.urgent:
+                self.say(_shortened(text.strip()), "person")
+                self.say(S.reply_urgent, "note")
+            else:
+                self.say(self.walk.moves[-1].value or S.chat_skipped, "person")  # what was kept
             self.show_step()
         elif isinstance(step, Question) and text.strip():
             self.answer_in_words(step, text)
@@ -376,7 +379,9 @@ class ChatScreen(Screen[None]):
         reply = self.walk.reply(text)
         if reply.accepted:
             label = self.walk.moves[-1].label
-            self.say(f"{text.strip()}  →  {label}", "person")
+            self.say(f"{_shortened(text.strip())}  →  {label}", "person")
+            if reply.urgent:
+                self.say(S.reply_urgent, "note")
             self.show_step()
             return
         self.say(_shortened(text), "person")
