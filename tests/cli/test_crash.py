@@ -96,12 +96,17 @@ class Running:
 
 def saved_steps(path: Path, script: Script) -> list[tuple[int, str, str, str]]:
     """(seq, kind, asked, label) of the one walk in the store, checked sound first; it is
-    finished exactly when every line was saved."""
+    finished exactly when every line was saved. No walk at all when nothing was answered."""
+    if not path.exists():
+        return []
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
     store = Store.open(path)
     sessions = store.sessions()
+    if not sessions:  # killed before the first answer was saved: a record begins there
+        store.close()
+        return []
     assert len(sessions) == 1
     steps = [(e.seq, e.kind, e.asked, e.label) for e in store.events(sessions[0].id)]
     assert sessions[0].finished == (len(steps) == len(script.typed))
