@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from guide.export import outcome_of
 from guide.store import Store
 from guide.strings import S
+from guide.timewords import when
 from guide.tui.screens.dialog import Dialog
 from guide.tui.screens.transcript import TranscriptScreen, status_words
 
@@ -30,13 +31,13 @@ class HistoryScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         rows = []
         for s in self.sessions:
-            when = s.updated.replace("T", " ")[:16]
+            last = when(s.updated)
             note = "\n  " + S.history_note.format(note=s.note) if s.note else ""
             advice = outcome_of(s)
             rows.append(
                 Option(
                     Content.assemble(
-                        (f"{when}  ", "bold"),
+                        (f"{last}  ", "bold"),
                         f"{s.flow_title} · {status_words(s)}",
                         f" · {advice['title']}" if advice else "",
                         note,

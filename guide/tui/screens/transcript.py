@@ -13,6 +13,7 @@ from guide.export import outcome_of, status_of
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
+from guide.timewords import count, when
 from guide.tui.widgets.bubble import Bubble
 from guide.tui.widgets.footer import KeysFooter
 
@@ -34,15 +35,16 @@ class TranscriptScreen(Screen[None]):
         steps, changed = transcript(self.events)
         yield Header(show_clock=False)
         with VerticalScroll(id="transcript"):
-            when = s.started.replace("T", " ")[:16]
-            header = S.transcript_header.format(id=s.id, when=when, status=status_words(s))
+            started = when(s.started)
+            header = S.transcript_header.format(id=s.id, when=started, status=status_words(s))
             yield Bubble(header, "note")
             for step in steps:
                 if step.kind != "proceed":
                     yield Bubble(step.asked, "guide")
                     yield Bubble(step.answer, "person")
             if changed:
-                yield Bubble(S.transcript_changed.format(count=changed), "note")
+                said = count(changed, S.transcript_changed_one, S.transcript_changed_other)
+                yield Bubble(said, "note")
             advice = outcome_of(s)
             if advice:
                 yield Static(_advice(advice), id="saved-outcome")
