@@ -8,7 +8,7 @@ from typing import Any
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
-from guide.timewords import count, when
+from guide.timewords import count, on_date
 
 
 def status_of(
@@ -54,7 +54,7 @@ def to_markdown(session: Session, events: list[Event]) -> str:
     lines = [
         f"# {session.flow_title}",
         "",
-        f"Walk {session.id}, started {when(session.started)}, {status_of(session)}.",
+        f"Walk {session.id}, started {on_date(session.started)}, {status_of(session)}.",
         "",
         "## What was asked and answered",
         "",

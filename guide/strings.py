@@ -218,9 +218,10 @@ class Strings:
     transcript_title: str = "{flow} (saved walk)"
     transcript_header: str = "Walk {id} · started {when} · {status} (read-only)"
     transcript_note: str = "Your note: {note}"
-    # issue 14 part 6: saved times in local time, counts with a singular and a plural
+    # issue 14 part 6: saved times in local time ({time} is 24-hour HH:MM; time_months is
+    # the twelve month names, separated by spaces), counts with a singular and a plural
     # (`{n}` is the number; `_one` is used for exactly 1, `_other` for any other number),
-    # the facts dialog's hint, and a theme that could not be remembered.
+    # the facts dialog's hint, Enter on the transcript, and a theme not remembered.
     time_today: str = "today, {time}"
     time_yesterday: str = "yesterday, {time}"
     time_date: str = "{day} {month} {year}, {time}"

@@ -25,7 +25,8 @@ def local(stamp: str) -> datetime | None:
 
 
 def when(stamp: str, now: datetime | None = None) -> str:
-    """A stored time in local time, in words; the stamp as it is when unreadable."""
+    """A stored time in local time, in words ("today, 14:05" when it was today); the
+    stamp as it is when unreadable."""
     moment = local(stamp)
     if moment is None:
         return stamp
@@ -35,6 +36,16 @@ def when(stamp: str, now: datetime | None = None) -> str:
         return S.time_today.format(time=clock)
     if moment.date() == today - timedelta(days=1):
         return S.time_yesterday.format(time=clock)
+    return on_date(stamp)
+
+
+def on_date(stamp: str) -> str:
+    """A stored time in local time with its date, never "today": for a document that
+    is read later (an export)."""
+    moment = local(stamp)
+    if moment is None:
+        return stamp
+    clock = moment.strftime("%H:%M")
     months = S.time_months.split()
     month = months[moment.month - 1] if len(months) == 12 else f"{moment.month:02d}"
     return S.time_date.format(day=moment.day, month=month, year=moment.year, time=clock)
