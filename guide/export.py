@@ -7,6 +7,8 @@ from typing import Any
 
 from guide.session import transcript
 from guide.store import Event, Session
+from guide.strings import S
+from guide.timewords import count, on_date
 
 
 def status_of(
@@ -52,7 +54,7 @@ def to_markdown(session: Session, events: list[Event]) -> str:
     lines = [
         f"# {session.flow_title}",
         "",
-        f"Walk {session.id}, started {session.started}, {status_of(session)}.",
+        f"Walk {session.id}, started {on_date(session.started)}, {status_of(session)}.",
         "",
         "## What was asked and answered",
         "",
@@ -62,7 +64,8 @@ def to_markdown(session: Session, events: list[Event]) -> str:
     if not answered:
         lines.append("(nothing answered yet)")
     if changed:
-        lines += ["", f"({changed} answer(s) were changed along the way.)"]
+        said = count(changed, S.transcript_changed_one, S.transcript_changed_other)
+        lines += ["", f"({said})"]
     advice = outcome_of(session)
     if advice:
         lines += ["", f"## Next step: {advice['title']}", "", f"Why: {advice['why']}", ""]

@@ -10,6 +10,7 @@ from pathlib import Path
 from guide.cmdutil import EXIT_UNREADABLE, no_terminal_for_the_app
 from guide.export import outcome_of, status_of, to_json, to_markdown
 from guide.store import Store, StoreUnavailable, default_path
+from guide.timewords import when
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -49,12 +50,13 @@ def run_history(args: argparse.Namespace) -> int:
     if not sessions:
         print("No saved walks yet.")
         return EXIT_OK
-    print(f"{'ID':>4}  {'WHEN (UTC)':<16}  {'FLOW':<16} {'STATUS':<11} OUTCOME")
-    for s in sessions:
-        when = s.updated.replace("T", " ")[:16]
+    times = [when(s.updated) for s in sessions]  # local time, in words
+    width = max(len("WHEN"), *(len(t) for t in times))
+    print(f"{'ID':>4}  {'WHEN':<{width}}  {'FLOW':<16} {'STATUS':<11} OUTCOME")
+    for s, last in zip(sessions, times, strict=True):
         advice = outcome_of(s)
         outcome = str(advice["title"]) if advice else ""
-        print(f"{s.id:>4}  {when:<16}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
+        print(f"{s.id:>4}  {last:<{width}}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
         if s.note:
             print(f"{'':>6}note: {s.note}")
     return EXIT_OK
@@ -157,5 +159,6 @@ def run_wipe(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"hangup-guide: cannot delete {file}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    print(f"Deleted {len(files)} file(s): nothing of your walks is left.")
+    deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
+    print(f"Deleted {deleted}: nothing of your walks is left.")
     return EXIT_OK

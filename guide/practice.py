@@ -292,12 +292,21 @@ class Judgement:
     parting: Parting | None
 
 
+class NotJudged(ValueError):
+    """A walk that did not begin at its flow's first step with nothing known, so its
+    outcome was not reached by answers alone (a walk started from the map)."""
+
+
 def judge(
     scenario: Scenario,
     learner: Walk,
     expert: Walk,
 ) -> Judgement:
-    """Compare a finished walk with the expert's: score, missed emergency, where they parted."""
+    """Compare a finished walk with the expert's: score, missed emergency, where they
+    parted. Only a walk of answers from the flow's start is judged (`NotJudged`)."""
+    began = learner.trail()[0][:2]
+    if learner.given or began != (expert.flow.id, expert.flow.start):
+        raise NotJudged(f"the walk began at `{began[1]}`, not at the start of `{expert.flow.id}`")
     mine, theirs = learner.current, expert.current
     assert isinstance(mine, Advice) and isinstance(theirs, Advice)
     same = mine.node.id == theirs.node.id

@@ -40,15 +40,19 @@ def _deck(deck: str, rows: list[PracticeResult]) -> DeckProgress:
     )
 
 
+def _counted(number: int, thing: str) -> str:
+    """ "1 scenario", "4 scenarios" (this summary is in English, like the other commands')."""
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
+
+
 def progress_lines(progress: list[DeckProgress]) -> list[str]:
     """The summary as plain text."""
     if not progress:
         return ["No practice yet. Try: hangup-guide practice"]
     lines: list[str] = []
     for deck in progress:
-        lines.append(
-            f"{deck.deck}: {deck.scenarios_done} scenario(s) done, {deck.attempts} attempt(s)"
-        )
+        done = _counted(deck.scenarios_done, "scenario")
+        lines.append(f"{deck.deck}: {done} done, {_counted(deck.attempts, 'attempt')}")
         for week, score, count in deck.by_week:
             lines.append(f"  {week}: {score:.0%} average over {count}")
         if deck.missed:

@@ -3,11 +3,18 @@
 ```toml
 save = false        # do not keep walks (the same as --no-save every time)
 language = "fr"     # the guide's own words from strings/fr.toml (see guide/translation.py)
+theme = "nord"      # the app's colours; set by choosing a theme in the app (Ctrl+P → Theme)
 ```
+
+The app writes `theme` itself (`remember`), changing only that line: the other
+settings and the comments stay as the person wrote them.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +28,8 @@ class Settings:
     """Keep every walk in the session store (history, resume)."""
     language: str | None = None
     """The translation of the guide's own strings to use; None for English."""
+    theme: str | None = None
+    """The app's theme, by Textual's name for it; None for the default."""
 
 
 def settings_path() -> Path:
@@ -42,4 +51,75 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     language = data.get("language")
     if language is not None and not isinstance(language, str):
         return Settings(), f'{path}: ignored: `language` must be text, such as "fr"'
-    return Settings(save=save, language=language or None), None
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        return Settings(), f'{path}: ignored: `theme` must be text, such as "nord"'
+    return Settings(save=save, language=language or None, theme=theme or None), None
+
+
+def remember(key: str, value: str, path: Path | None = None) -> str | None:
+    """Set one top-level text setting in settings.toml, keeping every other line as it
+    was (comments too), and write the file whole or not at all. Returns a problem, or
+    None when it was written."""
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"{path}: {exc}"
+    try:
+        before = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return f"{path}: not changed, as it cannot be read: {exc}"
+    changed = _with_setting(text, key, value)
+    after = tomllib.loads(changed) if changed is not None else None
+    if after != {**before, key: value}:  # never lose or garble another setting
+        return f"{path}: not changed, as `{key}` could not be set there safely"
+    try:
+        _write_whole(path.resolve(), changed or "")  # through a symlink: dotfiles stay linked
+    except OSError as exc:
+        return f"{path}: {exc.strerror or exc}"
+    return None
+
+
+def _with_setting(text: str, key: str, value: str) -> str | None:
+    """The text with `key = "value"` in place of the key's old line (its comment kept),
+    or added before the first [table]; None when the key's old line is not a simple one."""
+    line = f"{key} = {_quoted(value)}"
+    lines = text.splitlines(keepends=True)
+    first_table = next((i for i, t in enumerate(lines) if t.lstrip().startswith("[")), len(lines))
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*(\"(?:[^\"\\]|\\.)*\"|'[^']*')\s*(#.*)?$")
+    for index, old in enumerate(lines[:first_table]):
+        if re.match(rf"^\s*{re.escape(key)}\s*=", old):
+            found = pattern.match(old.rstrip("\r\n"))
+            if found is None:
+                return None
+            comment = f"  {found.group(2)}" if found.group(2) else ""
+            lines[index] = f"{line}{comment}\n"
+            return "".join(lines)
+    if lines[:first_table] and not lines[first_table - 1].endswith("\n"):
+        lines[first_table - 1] += "\n"
+    lines.insert(first_table, f"{line}\n")
+    return "".join(lines)
+
+
+def _quoted(value: str) -> str:
+    """A TOML basic string."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write through a temporary file beside `path`, then put it in place in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -122,7 +122,7 @@ class Strings:
     chat_started_from_map: str = "Started at “{node}” from the map (this walk is not saved)."
     chat_reload_failed: str = "The flow has problems; fix them and save again:"
     chat_reload_failed_title: str = "Flow not reloaded"
-    chat_reloaded: str = "Reloaded {file}: {kept} of {total} step(s) still fit."
+    chat_reloaded: str = "Reloaded {file}: answers kept: {kept} of {total}."
     chat_history_hidden: str = "History is hidden while presenting."
     chat_history_off: str = "Walks are not being saved, so there is no history."
     outcome_copy: str = "Copy the words to use  (c)"
@@ -192,7 +192,7 @@ class Strings:
     picker_cannot_open: str = "cannot be opened: {problem}"
     picker_cannot_open_heading: str = "cannot be opened"
     resume_title: str = "You left a walk unfinished"
-    resume_detail: str = "{flow}: {steps} step(s) done so far, last at {when} UTC."
+    resume_detail: str = "{flow}: {done} done so far, last {when}."
     resume_question: str = "Go on where you stopped?"
     resume_go_on: str = "Go on  (y)"
     resume_fresh: str = "Start afresh  (n)"
@@ -207,7 +207,7 @@ class Strings:
     facts_start: str = "Start here"
     map_title: str = "Map of “{flow}”"
     map_hint: str = "● you are here · ✓ on your path · Enter starts from a step · Escape closes"
-    map_shown_above: str = "(shown above)"
+    map_shown_above: str = "(shown elsewhere on the map)"
     map_otherwise: str = "otherwise"
     condition_is: str = "{fact} is {values}"
     condition_or: str = " or "
@@ -233,6 +233,17 @@ class Strings:
     words_not_saved: str = "The words could not be saved: {problem}"
     words_hint: str = "Escape closes"
 
+    # issue 14 part 7: the map in words (no ids), and practice without the map.
+    map_if: str = "if {condition}"
+    map_route: str = "(depends on your answers so far)"
+    map_compute: str = "(worked out from your answers)"
+    map_goto: str = "(goes on)"
+    map_step: str = "(a step)"
+    map_link: str = "in “{flow}”: {step}"
+    map_another_guide: str = "another guide"
+    practice_map_off: str = "The map is off in practice: a round is scored on your answers."
+    practice_not_scored: str = "This walk did not begin at the first question, so it is not scored."
+
     # --- saved walks: the history list and one walk read-only ------------------------------
     history_title: str = "Your saved walks"
     history_empty: str = "No saved walks yet."
@@ -242,9 +253,23 @@ class Strings:
     status_set_aside: str = "set aside"
     status_unfinished: str = "unfinished"
     transcript_title: str = "{flow} (saved walk)"
-    transcript_header: str = "Walk {id} · started {when} UTC · {status} (read-only)"
-    transcript_changed: str = "{count} answer(s) were changed along the way."
+    transcript_header: str = "Walk {id} · started {when} · {status} (read-only)"
     transcript_note: str = "Your note: {note}"
+    # issue 14 part 6: saved times in local time ({time} is 24-hour HH:MM; time_months is
+    # the twelve month names, separated by spaces), counts with a singular and a plural
+    # (`{n}` is the number; `_one` is used for exactly 1, `_other` for any other number),
+    # the facts dialog's hint, Enter on the transcript, and a theme not remembered.
+    time_today: str = "today, {time}"
+    time_yesterday: str = "yesterday, {time}"
+    time_date: str = "{day} {month} {year}, {time}"
+    time_months: str = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+    count_steps_one: str = "{n} step"
+    count_steps_other: str = "{n} steps"
+    transcript_changed_one: str = "{n} answer was changed along the way."
+    transcript_changed_other: str = "{n} answers were changed along the way."
+    facts_hint: str = "Enter starts · Escape cancels"
+    key_pick: str = "Pick the highlighted row"
+    theme_not_saved: str = "The theme could not be remembered: {problem}"
 
     # --- practice -------------------------------------------------------------------------
     decks_title: str = "Practise with which deck?"
@@ -293,9 +318,7 @@ class Strings:
     plain_enter_to_skip: str = "(Enter to skip)"
     plain_enter_to_go_on: str = "(Enter to go on)"
     plain_suggested_wait: str = "Suggested wait: {time}."
-    plain_resume: str = (
-        "You left a walk unfinished ({flow}, {steps} step(s) done, last {when} UTC)."
-    )
+    plain_resume: str = "You left a walk unfinished ({flow}, {done} done, last {when})."
     plain_resume_question: str = "Go on where you stopped? [Y/n] "
     plain_resume_fresh: str = "Starting a new walk. The old one stays in your history."
     plain_verdict_parted: str = "Your path parted from the expert's at: {asked}"

@@ -17,6 +17,7 @@ from guide.session import pending, resume, set_aside, start_saving
 from guide.settings import Settings, load_settings
 from guide.store import Store, StoreUnavailable
 from guide.strings import S
+from guide.timewords import steps, when
 from guide.translation import apply_language
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
@@ -155,8 +156,8 @@ def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
     if left is None:
         return None
     session, flow = left
-    when = session.updated.replace("T", " ")[:16]
-    io.say(S.plain_resume.format(flow=session.flow_title, steps=session.steps, when=when))
+    last, done = when(session.updated), steps(session.steps)
+    io.say(S.plain_resume.format(flow=session.flow_title, done=done, when=last))
     try:
         answer = io.ask(S.plain_resume_question).strip().lower()
     except EOFError:

@@ -31,5 +31,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True)
 def _own_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test saves walks into a store of its own, so none sees another's unfinished walk."""
+    """Each test saves walks into a store of its own, so none sees another's unfinished walk,
+    and has a config folder of its own: the app writes the theme it is set to into
+    settings.toml, and a snapshot test's light theme must not be the next test's."""
     monkeypatch.setenv("HANGUP_GUIDE_HOME", str(tmp_path_factory.mktemp("store")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))

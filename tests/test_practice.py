@@ -613,7 +613,7 @@ def test_summarise_of_nothing_is_empty() -> None:
 
 def test_progress_lines_say_it_in_words() -> None:
     lines = progress_lines(summarise(ROWS))
-    assert "d: 4 scenario(s) done, 8 attempt(s)" in lines
+    assert "d: 4 scenarios done, 8 attempts" in lines
     assert "  2026-W02: 50% average over 3" in lines
     assert "  2026-W03: 20% average over 5" in lines
     assert "  steps most often missed: why-ended (3x), how-you-feel (2x), can-it-wait (1x)" in lines

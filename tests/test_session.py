@@ -441,7 +441,7 @@ def test_markdown_export(store: Store, finished: int) -> None:
     for question, answer in ((CAUSE, "The line dropped"), (WHO, "A friend"), (NAME, "Sam")):
         assert f"**{question}** {answer}" in text
     assert "They were angry" not in text  # taken back
-    assert "(1 answer(s) were changed along the way.)" in text
+    assert "(1 answer was changed along the way.)" in text
     assert "## Next step: Call them back" in text
     assert "Why: A dropped line is nobody's fault." in text
     assert "1. Ring them once.\n2. Leave a short voicemail if nobody answers." in text

@@ -235,6 +235,17 @@ class Walk:
         moves: list[Move | None] = [*self._moves, None]
         return [(f.flow, f.node, m) for f, m in zip(self._frames, moves, strict=True)]
 
+    def trail(self) -> list[tuple[str, str, Move | None]]:
+        """Every node gone through, in order (flow id, node id, the move made there): the
+        steps shown and the routes, links and calculations passed on the way between
+        them (with None, as has the current step)."""
+        moves: list[Move | None] = [*self._moves, None]
+        gone: list[tuple[str, str, Move | None]] = []
+        for frame, move in zip(self._frames, moves, strict=True):
+            gone += [(flow_id, node_id, None) for flow_id, node_id in frame.passed]
+            gone.append((frame.flow.id, frame.node.id, move))
+        return gone
+
     def passed_through(self) -> list[tuple[str, str]]:
         """(flow id, node id) of every route, link and calculation the walk went through."""
         return [step for frame in self._frames for step in frame.passed]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from guide.decks import load_decks
@@ -24,6 +24,7 @@ from guide.tui.screens.history import HistoryScreen
 from guide.tui.screens.practice import PracticeScreen
 from guide.tui.screens.resume import ResumeScreen
 from guide.tui.screens.transcript import TranscriptScreen
+from guide.tui.theme import RemembersTheme
 
 PALETTE = (
     "emergency",
@@ -43,7 +44,7 @@ PALETTE = (
 and described by `S.palette_<action>_help`."""
 
 
-class GuideApp(App[None]):
+class GuideApp(RemembersTheme):
     """The chat over one `Walk`, saved to `store` when there is one; styles in app.tcss."""
 
     CSS_PATH = "app.tcss"
@@ -69,6 +70,7 @@ class GuideApp(App[None]):
         self.notes = list(notes)
 
     def on_mount(self) -> None:
+        self.use_remembered_theme()
         for note in self.notes:
             self.notify(note, title=S.app_title, severity="warning", timeout=10, markup=False)
         if self.walk.start is not None:
@@ -115,7 +117,7 @@ class GuideApp(App[None]):
             given = {**walk.given, **(facts or {})}
             self.begin(Walk(walk.flow, walk.resolve, start=walk.start, given=given))
 
-        self.push_screen(FactsScreen(walk.start, missing), chosen)
+        self.push_screen(FactsScreen(walk.flow, walk.start, missing), chosen)
 
     def begin(self, walk: Walk) -> None:
         """A new walk on the chat screen, saved from its first step."""
@@ -158,7 +160,7 @@ class GuideApp(App[None]):
                     yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
 
 
-class TranscriptApp(App[None]):
+class TranscriptApp(RemembersTheme):
     """`hangup-guide history ID`: one saved walk, read-only."""
 
     CSS_PATH = "app.tcss"
@@ -170,10 +172,11 @@ class TranscriptApp(App[None]):
         self.events = events
 
     def on_mount(self) -> None:
+        self.use_remembered_theme()
         self.push_screen(TranscriptScreen(self.session, self.events))
 
 
-class PracticeApp(App[None]):
+class PracticeApp(RemembersTheme):
     """`hangup-guide practice`: pick a deck (unless one was named), then a round."""
 
     CSS_PATH = "app.tcss"
@@ -194,6 +197,7 @@ class PracticeApp(App[None]):
         self.wanted, self.seed, self.count = deck, seed, count
 
     def on_mount(self) -> None:
+        self.use_remembered_theme()
         chosen = next((d for d in self.decks if self.wanted in (d.id, d.path)), None)
         if chosen is not None:
             self.start(chosen)

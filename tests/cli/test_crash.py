@@ -188,7 +188,7 @@ def test_killed_at_a_random_step(env: dict[str, str], tmp_path: Path, seed: int)
         rest = out[out.index(RESUME) + len(RESUME) :]
         first_prompt = rest.index("\n> ") if "\n> " in rest else rest.index(WAIT_PROMPT)
         assert script.typed[len(steps)].shows in rest[:first_prompt]
-        assert f"{len(steps)} step(s) done" in out
+        assert f"{len(steps)} step{'' if len(steps) == 1 else 's'} done" in out
     else:
         assert RESUME not in out
     # The resumed walk is the same saved walk, now finished with every step once.

@@ -152,7 +152,7 @@ def test_a_full_round_shows_each_verdict_then_the_total(env: dict[str, str]) -> 
     # and the progress summary knows about it
     progress = guide(env, "practice", "--progress")
     assert progress.returncode == 0, progress.stderr
-    assert "test-hang-up: 4 scenario(s) done, 4 attempt(s)" in progress.stdout
+    assert "test-hang-up: 4 scenarios done, 4 attempts" in progress.stdout
     assert re.search(r"(?m)^  \d{4}-W\d\d: 38% average over 4$", progress.stdout)
     assert "steps most often missed: why-ended (2x), next-move (1x)" in progress.stdout
 
@@ -334,7 +334,7 @@ def test_progress_adds_up_rounds(env: dict[str, str]) -> None:
         assert done.returncode == 0, done.stderr
     progress = guide(env, "practice", "--progress")
     assert progress.returncode == 0, progress.stderr
-    assert "test-hang-up: 4 scenario(s) done, 8 attempt(s)" in progress.stdout
+    assert "test-hang-up: 4 scenarios done, 8 attempts" in progress.stdout
     # "!" was the expert's answer once in four: three scenarios part at the first question
     assert "steps most often missed: why-ended (6x)" in progress.stdout
 

@@ -36,6 +36,7 @@ SOON = "Does this need to be sorted out soon?"
 CALL_NOW = "Can you call them back now?"
 FIND_OUT = "Think back to the last moments of the call. Which fits best?"
 NOT_SAVED = "Started at “{}” from the map (this walk is not saved)."
+ELSEWHERE = "(shown elsewhere on the map)"
 
 
 def the_map(c: Chat) -> FlowMap:
@@ -86,7 +87,7 @@ async def test_m_opens_the_map_with_every_node_once(chat: ChatFactory, hang_up: 
         assert set(flow_map.placed) == set(hang_up.nodes)
         placed_once: dict[str, int] = {}
         for tree_node in every_tree_node(flow_map):
-            if tree_node.data is not None and "(shown above)" not in str(tree_node.label):
+            if tree_node.data is not None and ELSEWHERE not in str(tree_node.label):
                 placed_once[tree_node.data] = placed_once.get(tree_node.data, 0) + 1
         assert placed_once == dict.fromkeys(hang_up.nodes, 1)
         assert "Map of “Someone hung up on me”" in c.statics()
@@ -102,14 +103,16 @@ async def test_labels_show_the_question_or_the_outcome_title(
         assert label(flow_map, "find-out") == f"I'm not sure why → ? {FIND_OUT}"
         for node in hang_up.outcomes():
             assert isinstance(node, Outcome)
-            assert label(flow_map, node.id).endswith(f"★ {node.title}"), node.id
+            assert f"★ {node.title}" in label(flow_map, node.id), node.id
         assert label(flow_map, "emergency").startswith("! ")  # the escape's branch
 
 
 async def test_the_current_step_and_the_answered_ones_are_marked(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
-    """After Continue, "in anger" and "a friend": the walk is at "sort out soon?"."""
+    """After Continue, "in anger" and "a friend": the walk is at "sort out soon?".
+    "Who was on the other end?" is reached by "in anger" and by "Not yet" (after a
+    dropped line); it is drawn under the answer given, "in anger", and ticked there."""
     async with chat(hang_up, size=SIZE) as c:
         await c.press("enter", "2", "1")
         assert c.asked()[-1] == SOON
@@ -117,6 +120,7 @@ async def test_the_current_step_and_the_answered_ones_are_marked(
         assert label(flow_map, "can-it-wait").startswith("● ")
         for done in ("breathe", "why-ended", "who-was-it"):
             assert label(flow_map, done).startswith("✓ "), done
+        assert label(flow_map, "who-was-it").startswith(f"✓ {ANGER} → ? {WHO}")
         marked = {n for n in hang_up.nodes if label(flow_map, n)[:1] in "●✓"}
         # only the path taken (the route passed on the way is checked separately)
         assert marked - {"after-who"} == {"breathe", "why-ended", "who-was-it", "can-it-wait"}
@@ -201,7 +205,7 @@ async def test_enter_on_a_step_that_needs_nothing_starts_there(
         await move_cursor_to(c, flow_map, "find-out")
         await c.press("enter")
         assert isinstance(c.app.screen, ChatScreen)
-        assert c.bubbles() == [NOT_SAVED.format("find-out"), f"Guide  {FIND_OUT}"]
+        assert c.bubbles() == [NOT_SAVED.format(FIND_OUT), f"Guide  {FIND_OUT}"]
         assert c.walk.path() == [("hang-up", "find-out", None)]
         assert c.labels()[0] == "It was going fine, then it just went silent"
         await c.press(
@@ -219,9 +223,11 @@ async def test_enter_on_a_step_that_needs_facts_asks_for_them(
         await c.press("enter")
         assert isinstance(c.app.screen, FactsScreen)
         shown = c.statics()
-        assert "Start at “who-was-it”" in shown
-        for fact in ("intent", "mood", "callback"):
-            assert fact in shown
+        assert f"Start at “{WHO}”" in shown
+        # each fact as the question that sets it (two are set by the first question)
+        assert f"{WHY_ENDED} (intent)" in shown
+        assert f"{WHY_ENDED} (mood)" in shown
+        assert "Did they call you back?" in shown
         selects = {s.id: s for s in c.app.screen.query(Select)}
         assert list(selects) == ["fact-intent", "fact-mood", "fact-callback"]
         assert all(s.value == NOT_SET for s in selects.values())
@@ -248,7 +254,7 @@ async def test_the_chosen_fact_decides_the_branch(
             c.app.screen.query_one("#fact-intent", Select).value = intent
         await c.press("enter")  # "Start here" has the focus
         assert isinstance(c.app.screen, ChatScreen)
-        assert c.bubbles() == [NOT_SAVED.format("who-was-it"), f"Guide  {WHO}"]
+        assert c.bubbles() == [NOT_SAVED.format(WHO), f"Guide  {WHO}"]
         assert c.walk.facts == ({"intent": intent} if intent else {})
         await c.press("1")
         assert c.asked()[-1] == after_friend

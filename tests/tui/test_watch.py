@@ -67,7 +67,7 @@ async def test_saving_the_file_reloads_and_keeps_the_place(tmp_path: Path) -> No
         await pilot.pause()
         assert screen.walk.path()[-1][1] == "second"
         assert any("The second question, reworded?" in t for t in texts(screen))
-        assert any("Reloaded watched.yaml: 1 of 1 step(s) still fit." in t for t in texts(screen))
+        assert any("Reloaded watched.yaml: answers kept: 1 of 1." in t for t in texts(screen))
 
 
 async def test_a_broken_edit_is_shown_with_its_line_and_the_app_goes_on(tmp_path: Path) -> None:
@@ -105,4 +105,4 @@ async def test_a_removed_answer_keeps_the_walk_as_far_as_it_fits(tmp_path: Path)
         screen.check_reload()
         await pilot.pause()
         assert screen.walk.path()[-1][1] == "first"  # "Go on" is gone: back to where it fits
-        assert any("0 of 1 step(s) still fit" in t for t in texts(screen))
+        assert any("answers kept: 0 of 1" in t for t in texts(screen))

@@ -30,6 +30,8 @@ from guide.flow.match import Choice
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
 from guide.flow.startpoints import needed_facts
+from guide.flow.trail import Trail, trail_of
+from guide.flow.wording import step_words
 from guide.library import FlowOpenError, open_flow, scan
 from guide.session import Recorder, replay_one, start_saving
 from guide.store import Store
@@ -49,6 +51,7 @@ from guide.tui.widgets.countdown import Countdown
 from guide.tui.widgets.flow_map import FlowMap
 from guide.tui.widgets.footer import KeysFooter
 from guide.tui.widgets.outcome_card import OutcomeCard
+from guide.tui.widgets.transcript_view import TranscriptView
 
 MAX_BUBBLES = 40
 """Bubbles kept in the transcript; older ones go, so step 500 is as quick as step 5
@@ -88,7 +91,7 @@ class ChatScreen(Screen[None]):
         Binding("ctrl+o", "flows", S.key_flows, show=False, id="flows"),
         Binding("ctrl+t", "map", S.key_map, id="map"),
         Binding("f5", "present", S.key_present, show=False, id="present"),
-        Binding("f1,question_mark", "keys", S.key_keys, id="keys"),
+        Binding("question_mark,f1", "keys", S.key_keys, id="keys"),
         Binding("escape", "clear_box", S.key_clear, show=False),
         Binding("up", "cursor('up')", S.key_answers, show=False),
         Binding("down", "cursor('down')", S.key_answers, show=False),
@@ -137,14 +140,14 @@ class ChatScreen(Screen[None]):
         yield Header(show_clock=False)
         with Horizontal(id="stage"):
             with Vertical(id="conversation"):
-                yield VerticalScroll(id="transcript")
+                yield TranscriptView(id="transcript")
                 with Vertical(id="answer-area"):
                     yield Choices(id="choices")
                     box = AnswerInput(id="free-text", select_on_focus=False, compact=True)
                     box.shortcut = self.shortcut
                     yield box
             if self.presenting:
-                yield FlowMap(self.walk.current_flow, id="side-map")
+                yield FlowMap(self.walk.current_flow, id="side-map", resolve=self.walk.resolve)
         yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -296,7 +299,8 @@ class ChatScreen(Screen[None]):
         self.presenting = not self.presenting
         self.set_class(self.presenting, "-presenting")
         if self.presenting and not self.query("#side-map"):
-            self.query_one("#stage").mount(FlowMap(self.walk.current_flow, id="side-map"))
+            side_map = FlowMap(self.walk.current_flow, id="side-map", resolve=self.walk.resolve)
+            self.query_one("#stage").mount(side_map)
         for flow_map in self.query("#side-map"):
             flow_map.display = self.presenting
         self.show_choices_again()
@@ -538,8 +542,11 @@ class ChatScreen(Screen[None]):
 
     def focus_step(self) -> None:
         """Where the keyboard starts at each step: the answer box wherever there is one,
-        the timer's Start for a wait, the action rows otherwise."""
-        if isinstance(self.walk.current, (Question, InputNode)):
+        the timer's Start for a wait, the transcript at an outcome (so the arrows and
+        PageUp/PageDown scroll the card; Tab reaches its actions), the action rows otherwise."""
+        if self.walk.finished:
+            self.query_one("#transcript", VerticalScroll).focus()
+        elif isinstance(self.walk.current, (Question, InputNode)):
             self.query_one("#free-text", Input).focus()
         elif self.countdown is not None:
             self.countdown.focus_start()
@@ -598,12 +605,13 @@ class ChatScreen(Screen[None]):
         """The whole flow as a tree; picking a step starts the walk from there."""
         flow = self.walk.current_flow
         current = self.walk.path()[-1][1]
-        self.app.push_screen(MapScreen(flow, current, self.taken(flow)), self.start_from)
+        shown = MapScreen(flow, current, self.taken(flow), self.walk.resolve)
+        self.app.push_screen(shown, self.start_from)
 
-    def taken(self, flow: Flow) -> set[str]:
-        """Nodes of `flow` on the walk so far, routes and links passed through included."""
-        shown = {node for flow_id, node, _ in self.walk.path() if flow_id == flow.id}
-        return shown | {node for flow_id, node in self.walk.passed_through() if flow_id == flow.id}
+    def taken(self, flow: Flow) -> Trail:
+        """The ways the walk so far took through `flow` (the answers given, the routes'
+        branches), for the map to tick."""
+        return trail_of(self.walk, flow)
 
     def start_from(self, node_id: str | None) -> None:
         """Begin a walk at `node_id`, asking first for the facts its branch depends on."""
@@ -618,11 +626,12 @@ class ChatScreen(Screen[None]):
             # A walk begun part-way is a demonstration: it is not saved.
             self.walk = Walk(flow, self.walk.resolve, start=node_id, given=facts)
             self.clear_transcript()
-            self.say(S.chat_started_from_map.format(node=node_id), "note")
+            words = step_words(flow.nodes[node_id])
+            self.say(S.chat_started_from_map.format(node=words), "note")
             self.show_step()
 
         if needed:
-            self.app.push_screen(FactsScreen(node_id, needed), begin)
+            self.app.push_screen(FactsScreen(flow, node_id, needed), begin)
         else:
             begin({})
 

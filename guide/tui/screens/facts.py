@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Select, Static
 
+from guide.flow.model import Flow
+from guide.flow.wording import fact_words, step_words, value_words
 from guide.strings import S
 from guide.tui.screens.dialog import Dialog
 
@@ -21,19 +23,27 @@ class FactsScreen(Dialog[dict[str, str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]
 
-    def __init__(self, node: str, needed: dict[str, list[str]]) -> None:
+    def __init__(self, flow: Flow, node: str, needed: dict[str, list[str]]) -> None:
         super().__init__()
-        self.node, self.needed = node, needed
+        self.flow, self.node, self.needed = flow, node, needed
 
     def compose(self) -> ComposeResult:
+        """Each fact as the question that sets it, each value as the answers that give it."""
+        flow = self.flow
         with VerticalScroll(id="dialog"):
-            yield Static(Content(S.facts_title.format(node=self.node)), classes="dialog-title")
+            title = S.facts_title.format(node=step_words(flow.nodes[self.node]))
+            yield Static(Content(title), classes="dialog-title")
             yield Static(Content(S.facts_intro))
-            for fact, values in self.needed.items():
-                yield Static(Content(fact.replace("_", " ")), classes="label")
-                options = [(S.facts_not_set, NOT_SET), *((v, v) for v in values)]
+            headings = [fact_words(flow, fact) for fact in self.needed]
+            for (fact, values), asked in zip(self.needed.items(), headings, strict=True):
+                named = fact.replace("_", " ").replace("-", " ")
+                shared = headings.count(asked) > 1  # two facts set by one question
+                yield Static(Content(f"{asked} ({named})" if shared else asked), classes="label")
+                options = [(Content(S.facts_not_set), NOT_SET)]
+                options += [(Content(value_words(flow, fact, v)), v) for v in values]
                 yield Select(options, value=NOT_SET, allow_blank=False, id=f"fact-{fact}")
             yield Button(Content(S.facts_start), id="start-here", variant="primary")
+            yield Static(Content(S.facts_hint), classes="hint")
 
     def on_mount(self) -> None:
         # Enter starts at once; Tab goes back up to the choices.

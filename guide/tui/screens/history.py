@@ -13,8 +13,10 @@ from textual.widgets.option_list import Option
 from guide.export import outcome_of
 from guide.store import Store
 from guide.strings import S
+from guide.timewords import when
 from guide.tui.screens.dialog import Dialog
 from guide.tui.screens.transcript import TranscriptScreen, status_words
+from guide.tui.widgets.hanging import Hanging, HangingRows
 
 
 class HistoryScreen(Dialog[None]):
@@ -30,19 +32,14 @@ class HistoryScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         rows = []
         for s in self.sessions:
-            when = s.updated.replace("T", " ")[:16]
-            note = "\n  " + S.history_note.format(note=s.note) if s.note else ""
+            last = when(s.updated)
             advice = outcome_of(s)
-            rows.append(
-                Option(
-                    Content.assemble(
-                        (f"{when}  ", "bold"),
-                        f"{s.flow_title} · {status_words(s)}",
-                        f" · {advice['title']}" if advice else "",
-                        note,
-                    )
-                )
-            )
+            what = f"{s.flow_title} · {status_words(s)}"
+            what += f" · {advice['title']}" if advice else ""
+            lines = [Hanging(Content.styled(f"{last}  ", "bold"), what)]  # wraps under the flow
+            if s.note:
+                lines.append(Hanging("  ", S.history_note.format(note=s.note)))
+            rows.append(Option(HangingRows(lines)))
         with Vertical(id="dialog"):
             yield Static(Content(S.history_title), classes="dialog-title")
             if rows:

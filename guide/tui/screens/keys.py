@@ -12,6 +12,13 @@ from textual.widgets import Static
 
 from guide.strings import S
 from guide.tui.screens.dialog import Dialog
+from guide.tui.widgets.hanging import Hanging
+
+
+def first_keys() -> tuple[tuple[str, str], ...]:
+    """Listed first, so they are in view without scrolling even at 60x20: quitting,
+    and the palette where every action can be found by name."""
+    return (("Ctrl+Q", S.keys_quit_what), ("Ctrl+P", S.keys_palette_what))
 
 
 def extra_keys() -> tuple[tuple[str, str], ...]:
@@ -22,8 +29,6 @@ def extra_keys() -> tuple[tuple[str, str], ...]:
         (S.keys_arrows, S.keys_arrows_what),
         (S.keys_escape, S.keys_escape_what),
         (S.keys_timer, S.keys_timer_what),
-        ("Ctrl+P", S.keys_palette_what),
-        ("Ctrl+Q", S.keys_quit_what),
     )
 
 
@@ -39,14 +44,15 @@ class KeysScreen(Dialog[None]):
             binding = active.binding
             if binding.id is not None or binding.action == "emergency":
                 keys.setdefault(binding.description, []).append(_key_name(key))
-        self.rows = [(" ".join(sorted(names, key=len)), what) for what, names in keys.items()]
+        self.rows: list[tuple[str, str]] = list(first_keys())
+        self.rows += [(" ".join(sorted(names, key=len)), what) for what, names in keys.items()]
         self.rows += list(extra_keys())
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
             yield Static(Content(S.keys_title), classes="dialog-title")
             for key, what in self.rows:
-                yield Static(Content.assemble((f"{key:>12}  ", "bold"), what))
+                yield Static(Hanging(Content.styled(f"{key:>12}  ", "bold"), what))
             yield Static(Content(S.keys_hint), classes="hint")
 
     def action_close(self) -> None:

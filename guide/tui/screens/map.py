@@ -9,7 +9,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static, Tree
 
+from guide.flow.engine import FlowResolver
 from guide.flow.model import Flow
+from guide.flow.trail import Trail
 from guide.strings import S
 from guide.tui.screens.dialog import Dialog
 from guide.tui.widgets.flow_map import FlowMap
@@ -20,21 +22,23 @@ class MapScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape,m,q", "close", S.key_close, id="close")]
 
-    def __init__(self, flow: Flow, current: str, taken: set[str]) -> None:
+    def __init__(
+        self, flow: Flow, current: str, trail: Trail, resolve: FlowResolver | None = None
+    ) -> None:
         super().__init__()
-        self.flow, self.current, self.taken = flow, current, taken
+        self.flow, self.current, self.trail, self.resolve = flow, current, trail, resolve
 
     def compose(self) -> ComposeResult:
         with Vertical(id="map-dialog"):
             title = S.map_title.format(flow=self.flow.title)
             yield Static(Content(title), classes="dialog-title")
-            yield FlowMap(self.flow, id="map")
+            yield FlowMap(self.flow, id="map", resolve=self.resolve)
             yield Static(Content(S.map_hint), classes="hint")
 
     def on_mount(self) -> None:
         flow_map = self.query_one(FlowMap)
         flow_map.focus()
-        self.call_after_refresh(flow_map.show_walk, self.current, self.taken)
+        self.call_after_refresh(flow_map.show_walk, self.current, self.trail)
 
     @on(Tree.NodeSelected, "#map")
     def picked(self, event: Tree.NodeSelected[str]) -> None:

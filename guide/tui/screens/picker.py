@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from guide.library import Entry, scan
 from guide.strings import S
 from guide.tui.screens.dialog import Dialog
+from guide.tui.widgets.hanging import Hanging, HangingRows
 
 
 class PickerScreen(Dialog[Path | None]):
@@ -72,9 +73,14 @@ def grouped(entries: list[Entry]) -> list[Entry | str]:
 
 
 def _row(entry: Entry) -> Option:
+    """The flow's title, then its description indented under it (wrapped lines too)."""
     mine = f"  · {S.picker_yours}" if entry.origin == "user" else ""
     if entry.flow is None:
-        why = "\n  " + S.picker_cannot_open.format(problem=entry.status)
-        return Option(Content.assemble((entry.path.name, "bold"), mine, why), disabled=True)
-    about = f"\n  {entry.flow.description}" if entry.flow.description else ""
-    return Option(Content.assemble((entry.flow.title, "bold"), f"  ({entry.name}){mine}", about))
+        why = S.picker_cannot_open.format(problem=entry.status)
+        head = Content.assemble((entry.path.name, "bold"), mine)
+        return Option(HangingRows([Hanging("", head), Hanging("  ", why)]), disabled=True)
+    head = Content.assemble((entry.flow.title, "bold"), f"  ({entry.name}){mine}")
+    rows = [Hanging("", head)]
+    if entry.flow.description:
+        rows.append(Hanging("  ", entry.flow.description))
+    return Option(HangingRows(rows))

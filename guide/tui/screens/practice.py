@@ -15,6 +15,7 @@ from guide.plain_practice import score_words
 from guide.practice import (
     Deck,
     Judgement,
+    NotJudged,
     Scenario,
     expert_inputs,
     expert_walk,
@@ -26,8 +27,10 @@ from guide.strings import S
 from guide.tui.screens.chat import ChatScreen
 from guide.tui.widgets.choices import Choices
 
-HINTS = frozenset({"why", "question_help", "copy", "note", "flows"})
-"""Actions practice leaves out: the learner answers without the expert's hints."""
+HINTS = frozenset({"why", "question_help", "copy", "note", "flows", "map", "present"})
+"""Actions practice leaves out: the learner answers without the expert's hints. The
+map (and presenter mode's map) shows every outcome and could start a walk at one:
+a round is scored on the learner's answers only."""
 
 
 class PracticeScreen(ChatScreen):
@@ -93,7 +96,12 @@ class PracticeScreen(ChatScreen):
         self.judged = self.index
         scenario = self.scenarios[self.index]
         expert, _ = expert_walk(self.flow, scenario, self.library.resolver())
-        verdict = judge(scenario, self.walk, expert)
+        try:
+            verdict = judge(scenario, self.walk, expert)
+        except NotJudged:
+            self.say(S.practice_not_scored, "note")
+            self.offer_next()
+            return
         self.total += verdict.score
         self.keep(verdict)
         transcript = self.query_one("#transcript", VerticalScroll)
@@ -104,6 +112,10 @@ class PracticeScreen(ChatScreen):
         )
         transcript.mount(card)
         self.call_after_refresh(card.scroll_visible, top=True, animate=False)
+        self.offer_next()
+
+    def offer_next(self) -> None:
+        """The way on after a scenario: the next one, or the round's score."""
         last = self.index + 1 >= len(self.scenarios)
         label = S.practice_see_score if last else S.practice_next
         self.query_one(Choices).offer((), (("next_scenario", f"{label}  (Enter)"),))
@@ -133,6 +145,11 @@ class PracticeScreen(ChatScreen):
     def action_restart_round(self) -> None:
         self.index, self.total, self.judged = 0, 0.0, -1
         self.begin_scenario()
+
+    def start_from(self, node_id: str | None) -> None:
+        """Never in practice: a walk begun part-way would be scored on answers not given."""
+        if node_id is not None:
+            self.notify(S.practice_map_off, markup=False)
 
     def action_restart(self) -> None:
         if self.judged == self.index:

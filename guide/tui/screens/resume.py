@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from guide.store import Session
 from guide.strings import S
+from guide.timewords import steps, when
 from guide.tui.screens.dialog import Dialog
 
 
@@ -28,10 +29,11 @@ class ResumeScreen(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         s = self.session
-        when = s.updated.replace("T", " ")[:16]
         with Vertical(id="dialog"):
             yield Static(Content(S.resume_title), classes="dialog-title")
-            detail = S.resume_detail.format(flow=s.flow_title, steps=s.steps, when=when)
+            detail = S.resume_detail.format(
+                flow=s.flow_title, done=steps(s.steps), when=when(s.updated)
+            )
             yield Static(Content(detail))
             yield Static(Content(S.resume_question))
             with Horizontal(id="resume-buttons"):

@@ -13,9 +13,11 @@ from guide.export import outcome_of, status_of
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
+from guide.timewords import count, when
 from guide.tui.screens.words import COPY, WordsScreen
 from guide.tui.widgets.bubble import Bubble
 from guide.tui.widgets.footer import KeysFooter
+from guide.tui.widgets.hanging import Hanging, HangingRows
 
 
 class TranscriptScreen(Screen[None]):
@@ -35,15 +37,16 @@ class TranscriptScreen(Screen[None]):
         steps, changed = transcript(self.events)
         yield Header(show_clock=False)
         with VerticalScroll(id="transcript"):
-            when = s.started.replace("T", " ")[:16]
-            header = S.transcript_header.format(id=s.id, when=when, status=status_words(s))
+            started = when(s.started)
+            header = S.transcript_header.format(id=s.id, when=started, status=status_words(s))
             yield Bubble(header, "note")
             for step in steps:
                 if step.kind != "proceed":
                     yield Bubble(step.asked, "guide")
                     yield Bubble(step.answer, "person")
             if changed:
-                yield Bubble(S.transcript_changed.format(count=changed), "note")
+                said = count(changed, S.transcript_changed_one, S.transcript_changed_other)
+                yield Bubble(said, "note")
             advice = outcome_of(s)
             if advice:
                 yield Static(_advice(advice), id="saved-outcome")
@@ -78,22 +81,24 @@ class TranscriptScreen(Screen[None]):
             self.app.exit()
 
 
-def _advice(advice: dict[str, object]) -> Content:
-    steps = advice.get("steps") or []
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"{S.card_next_step}  ", "bold"),
-        (str(advice["title"]), "bold"),
-    ]
-    parts += [
-        "\n\n",
-        *(f"{i}. {step}\n" for i, step in enumerate(steps if isinstance(steps, list) else [], 1)),
-    ]
-    parts += ["\n", (f"{S.card_why}  ", "bold"), str(advice.get("why", ""))]
+def _advice(advice: dict[str, object]) -> HangingRows:
+    """The outcome as it was shown; a long step wraps under its own words."""
+    saved = advice.get("steps")
+    steps = [str(step) for step in saved] if isinstance(saved, list) else []
+    width = len(f"{len(steps)}. ")
+    gap = Hanging("", "")
+
+    def line(*parts: str | tuple[str, str]) -> Hanging:
+        return Hanging("", Content.assemble(*parts))
+
+    rows = [line((f"{S.card_next_step}  ", "bold"), (str(advice["title"]), "bold")), gap]
+    rows += [Hanging(f"{i}. ".ljust(width), step) for i, step in enumerate(steps, 1)]
+    rows += [gap, line((f"{S.card_why}  ", "bold"), str(advice.get("why", "")))]
     for key, label in (("script", S.card_script), ("text", S.card_message)):
         if advice.get(key):
-            parts += ["\n\n", (label, "bold"), "\n", str(advice[key])]
-    parts += ["\n\n", S.card_source_saved.format(source=advice.get("source", ""))]
-    return Content.assemble(*parts)
+            rows += [gap, line((label, "bold")), line(str(advice[key]))]
+    rows += [gap, line(S.card_source_saved.format(source=advice.get("source", "")))]
+    return HangingRows(rows)
 
 
 def status_words(session: Session) -> str:

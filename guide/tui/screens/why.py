@@ -11,6 +11,7 @@ from textual.widgets import Static
 from guide.flow.engine import Why
 from guide.strings import S
 from guide.tui.screens.dialog import Dialog
+from guide.tui.widgets.hanging import Hanging
 
 
 class WhyScreen(Dialog[None]):
@@ -32,9 +33,8 @@ class WhyScreen(Dialog[None]):
             if self.why.trail:
                 yield Static(Content(S.so_far), classes="label")
                 for reason in self.why.trail:
-                    yield Static(
-                        Content.assemble("• ", reason.asked, ("  →  ", "bold"), reason.answered)
-                    )
+                    answer = Content.assemble(reason.asked, ("  →  ", "bold"), reason.answered)
+                    yield Static(Hanging("• ", answer))
             else:
                 yield Static(Content(S.why_first))
             yield Static(Content(S.why_hint), classes="hint")

@@ -11,10 +11,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from guide.flow.match import Choice
+from guide.tui.widgets.hanging import Hanging
 
 
 class Choices(OptionList):
-    """Numbered answers; Enter or a click picks one and posts `Choices.Picked`.
+    """Numbered answers; Enter or a click picks one and posts `Choices.Picked`. A long
+    answer wraps under its own words, not under its number (`Hanging`).
 
     Besides `Choice`s from the walk it can hold plain actions (continue, start
     again), which post `Choices.Acted` with the action's name.
@@ -51,9 +53,9 @@ class Choices(OptionList):
         self._items = [*choices, *(name for name, _ in actions)]
         prompts: list[Option] = []
         for choice in choices:
-            handle = Content.styled(f" {choice.handle} ", "bold reverse")
-            prompts.append(Option(Content.assemble(handle, "  ", choice.option.label)))
-        prompts += [Option(Content.assemble(" ▸   ", label)) for _, label in actions]
+            handle = Content.assemble(Content.styled(f" {choice.handle} ", "bold reverse"), "  ")
+            prompts.append(Option(Hanging(handle, choice.option.label)))
+        prompts += [Option(Hanging(" ▸   ", label)) for _, label in actions]
         self.add_options(prompts)
         if prompts:
             self.highlighted = 0

@@ -11,6 +11,7 @@ from guide.flow.engine import Advice
 from guide.flow.model import Flow
 from guide.plain import source_line
 from guide.strings import S
+from guide.tui.widgets.hanging import Hanging, HangingRows
 
 
 class OutcomeCard(Vertical):
@@ -27,8 +28,12 @@ class OutcomeCard(Vertical):
             Content.assemble((f"{S.card_next_step}  ", "bold"), (node.title, "bold")),
             id="outcome-title",
         )
-        steps = Content("\n").join(
-            Content.assemble((f"{i}. ", "bold"), step) for i, step in enumerate(node.steps, 1)
+        width = len(f"{len(node.steps)}. ")
+        steps = HangingRows(
+            [
+                Hanging(Content.styled(f"{i}. ".ljust(width), "bold"), step)
+                for i, step in enumerate(node.steps, 1)
+            ]
         )
         yield Static(steps, id="outcome-steps")
         yield Static(Content.assemble((f"{S.card_why}  ", "bold"), node.why), id="outcome-why")
