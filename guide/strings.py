@@ -310,7 +310,7 @@ class Strings:
     # --- serve (issue 15 part 3): the browser page, its refusals, the command's lines ------
     serve_page_starting: str = "Starting…"
     serve_page_start: str = "Start"
-    serve_page_ended: str = "This session has ended."
+    serve_page_ended: str = "This session has ended: it was closed, or left a while with no input."
     serve_page_restart: str = "Start again"
     serve_no_token: str = (
         "This guide opens only at the full address that `hangup-guide serve` printed,"
