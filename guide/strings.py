@@ -317,6 +317,10 @@ class Strings:
         " with its ?token=… part. Copy that address from where the guide was started."
     )
     serve_wrong_origin: str = "Refused: this connection did not come from the guide's own page."
+    serve_socket_only: str = (
+        "This address is the guide page's own connection, not a page: open the address"
+        " that `hangup-guide serve` printed."
+    )
     serve_busy: str = (
         "The guide already has {count} sessions open, its limit. Close one of its tabs,"
         " then reload this page."

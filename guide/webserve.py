@@ -143,8 +143,10 @@ class GuideServer(Server):
         refused = self._refuse_socket(request)
         if refused is not None:
             return refused
-        self.live += 1
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_S)
+        if not websocket.can_prepare(request).ok:
+            return refusal(400, S.serve_socket_only)
+        self.live += 1
         session: AppSession | None = None
 
         async def close() -> None:

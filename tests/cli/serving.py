@@ -96,7 +96,8 @@ class Served:
 
 @contextmanager
 def serving(home: Path, *options: str) -> Iterator[Served]:
-    """`hangup-guide serve --port FREE *options`, stopped with Ctrl+C (SIGINT) at the end."""
+    """`hangup-guide serve --port FREE *options`, stopped with Ctrl+C (SIGINT) at the end,
+    having printed no traceback."""
     port = free_port()
     out, err = home / "serve.out", home / "serve.err"
     with out.open("wb") as stdout, err.open("wb") as stderr:
@@ -116,6 +117,7 @@ def serving(home: Path, *options: str) -> Iterator[Served]:
         )
     finally:
         stop(process)
+    assert "Traceback" not in err.read_text(), err.read_text()
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -109,6 +109,18 @@ async def test_a_socket_from_another_page_is_refused(served: Served, origin: str
     assert served.apps() == before  # no app was started for it
 
 
+async def test_the_socket_address_is_not_a_page(served: Served) -> None:
+    """Opened as a page (no websocket handshake), even with the token: 400, saying why."""
+    async with aiohttp.ClientSession() as http:
+        headers = {"Origin": served.origin}
+        async with http.get(served.socket_url(), headers=headers) as reply:
+            assert (reply.status, (await reply.text()).strip()) == (
+                400,
+                ENGLISH.serve_socket_only,
+            )
+    assert "Traceback" not in served.err.read_text()
+
+
 @pytest.mark.parametrize("token", ["", "not-the-token", "x" * 43])
 async def test_a_socket_without_the_token_is_refused(served: Served, token: str) -> None:
     before = served.apps()
