@@ -16,6 +16,7 @@ from pathlib import Path
 from guide import __version__
 from guide.cmdutil import tolerant_console
 from guide.library import DEFAULT_FLOW
+from guide.servecmds import minutes, port_number, session_count
 
 RUNNERS = {
     None: "guide.walkcmds:run_walk",
@@ -148,7 +149,23 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument(
+        "--port", type=port_number, default=8000, help="port, 1-65535 (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=session_count,
+        default=4,
+        metavar="N",
+        help="browser tabs at once (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--idle-timeout",
+        type=minutes,
+        default=30,
+        metavar="MINUTES",
+        help="end a tab's session after this long with no input (default: %(default)s)",
+    )
     stats = commands.add_parser("stats", help="how often each answer was chosen, and more")
     stats.add_argument(
         "stats_flow", nargs="?", metavar="FLOW", help="only walks started on this flow id"
