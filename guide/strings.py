@@ -127,8 +127,8 @@ class Strings:
     chat_history_off: str = "Walks are not being saved, so there is no history."
     outcome_copy: str = "Copy the words to use  (c)"
     outcome_note: str = "Add a note for yourself  (n)"
-    outcome_restart: str = "Start again  (r)"
-    outcome_flows: str = "Open another flow  (f)"
+    outcome_restart: str = "Start again  (Ctrl+R)"
+    outcome_flows: str = "Open another flow  (Ctrl+O)"
 
     # --- shared by the chat and the line-by-line face --------------------------------------
     wait_default: str = "Wait a little before you act."
