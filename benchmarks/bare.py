@@ -43,7 +43,7 @@ QUESTIONS = (
 class BareChat(App[None]):
     """Mounts the same widget types as the guide's chat; a key adds a step."""
 
-    BINDINGS: ClassVar = [("2", "step", "Answer"), ("b", "step", "Back")]
+    BINDINGS: ClassVar = [("2", "step", "Answer"), ("ctrl+b", "step", "Back")]
 
     def __init__(self) -> None:
         super().__init__()

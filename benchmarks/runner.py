@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 SIZE = (80, 24)
-STEP_KEYS = ("2", "b")
+STEP_KEYS = ("2", "ctrl+b")
 """The guide's walk: answer 2 on "why did it end?", then back to it, and again."""
 
 

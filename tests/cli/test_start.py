@@ -117,7 +117,7 @@ def test_a_start_that_needs_nothing_asks_nothing(env: dict[str, str]) -> None:
 
 
 def test_restart_goes_back_to_the_start_node(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "r", "b"))
+    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "r", "y", "b"))
     assert done.returncode == 0, done.stderr
     out = done.stdout
     again = out.index("Starting again.")
