@@ -5,17 +5,18 @@ Each step is one transaction, so a walk killed at any moment resumes from its
 last completed step. A store that cannot be used (corrupt, locked, from a newer
 version, on a read-only disk) raises `StoreUnavailable` with a sentence for the
 person; the app then runs without saving. A corrupt file is moved aside, never
-overwritten.
+overwritten. Only this account can read any of it (see `guide.private`), and each
+unfinished walk belongs to the one running copy that holds its lock (see
+`guide.ownership`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,11 +24,19 @@ from pathlib import Path
 
 import platformdirs
 
+from guide.ownership import FOLDER as LOCKS
+from guide.ownership import Owners
+from guide.private import copy_private, create_private, private_folder, tighten
+
 HOME_ENV = "HANGUP_GUIDE_HOME"
 FILE_NAME = "sessions.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+LARGEST_ID = 2**63 - 1
+"""SQLite's largest integer: no walk has an id beyond it."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another running copy to finish its write."""
+WALK_EFFECT = "this walk will not be saved"
+NOTE_EFFECT = "the note was not saved"
 
 MIGRATIONS: dict[int, str] = {
     # version reached: the SQL that gets there from the one before
@@ -68,6 +77,12 @@ MIGRATIONS: dict[int, str] = {
             expert_outcome TEXT NOT NULL,
             parted_at TEXT
         );
+    """,
+    # Each walk's owner: the token naming its lock file (guide.ownership). Walks saved
+    # before owners existed get one of their own, free to be claimed.
+    2: """
+        ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        UPDATE sessions SET owner = 'v1-' || id;
     """,
 }
 
@@ -144,6 +159,11 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        self.owners = Owners(path.parent)
+        """The unfinished walks this copy owns (their locks die with the process)."""
+        self.tightened = False
+        """True when the saved walks could be read by other accounts until this opening
+        made them private (the person is told)."""
 
     # --- opening -------------------------------------------------------------------------
 
@@ -152,7 +172,7 @@ class Store:
         """Open (creating or migrating) the store; `StoreUnavailable` when it cannot be used."""
         path = path or default_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            tightened = _make_private(path)
         except OSError as exc:
             raise StoreUnavailable(_unwritable(path, exc)) from None
         try:
@@ -170,43 +190,65 @@ class Store:
             db.close()
             _remove_damaged(path, problem)
             raise problem from None
-        return cls(db, path)
+        store = cls(db, path)
+        store.tightened = tightened
+        return store
 
     def close(self) -> None:
+        self.owners.release_all()
         self._db.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, effect: str = WALK_EFFECT) -> Iterator[sqlite3.Connection]:
+        """One write; a failure becomes `StoreUnavailable` ending in `effect`."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(_locked_or(exc, self.path)) from None
+            raise StoreUnavailable(_locked_or(exc, self.path, effect)) from None
         try:
             yield self._db
         except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back (full disk)
                 self._db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreUnavailable(_locked_or(exc, self.path)) from None
+                raise StoreUnavailable(_locked_or(exc, self.path, effect)) from None
             raise
         try:
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise StoreUnavailable(_locked_or(exc, self.path)) from None
+            raise StoreUnavailable(_locked_or(exc, self.path, effect)) from None
 
     # --- writing ---------------------------------------------------------------------------
 
     def start(self, flow_id: str, flow_title: str, flow_path: str, flow_digest: str) -> int:
-        """A new walk; returns its id."""
+        """A new walk, owned by this copy; returns its id."""
         stamp = now()
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
-                " flow_digest) VALUES (?, ?, ?, ?, ?, ?)",
-                (stamp, stamp, flow_id, flow_title, flow_path, flow_digest),
+        return self._insert_owned(
+            lambda db, owner: _inserted(
+                db.execute(
+                    "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
+                    " flow_digest, owner) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (stamp, stamp, flow_id, flow_title, flow_path, flow_digest, owner),
+                ),
+                flow_id,
             )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+        )
+
+    def _insert_owned(self, insert: Callable[[sqlite3.Connection, str], int]) -> int:
+        """Write a new walk, in one transaction, owned by a token whose lock is taken
+        first: no other copy can see the record before its owner holds it."""
+        try:
+            owner, lock = self.owners.lock_new()
+        except OSError as exc:
+            raise StoreUnavailable(_unwritable(self.path, exc)) from None
+        try:
+            with self._transaction() as db:
+                fresh = insert(db, owner)
+        except BaseException:
+            lock.release()
+            raise
+        self.owners.keep(fresh, lock)
+        return fresh
 
     def record(
         self,
@@ -244,16 +286,17 @@ class Store:
         """A new, unfinished walk holding a copy of this one's changes: the person goes
         back from advice they were given, and that record must stay as it was."""
         stamp = now()
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
-                " flow_digest) SELECT ?, ?, flow_id, flow_title, flow_path, flow_digest"
-                " FROM sessions WHERE id = ?",
-                (stamp, stamp, session_id),
+
+        def copy(db: sqlite3.Connection, owner: str) -> int:
+            fresh = _inserted(
+                db.execute(
+                    "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
+                    " flow_digest, owner) SELECT ?, ?, flow_id, flow_title, flow_path,"
+                    " flow_digest, ? FROM sessions WHERE id = ?",
+                    (stamp, stamp, owner, session_id),
+                ),
+                session_id,
             )
-            fresh = cursor.lastrowid
-            if cursor.rowcount != 1 or fresh is None:
-                raise KeyError(session_id)
             db.execute(
                 "INSERT INTO events (session_id, seq, at, kind, value, label, asked, flow_id,"
                 " node) SELECT ?, seq, at, kind, value, label, asked, flow_id, node"
@@ -262,14 +305,35 @@ class Store:
             )
             return fresh
 
+        return self._insert_owned(copy)
+
+    def claim(self, session_id: int) -> bool:
+        """Own this walk, unless another running copy does; True when this copy owns it."""
+        if self.owners.owns(session_id):
+            return True
+        row = self._db.execute(
+            "SELECT owner FROM sessions WHERE id = ?", (_checked(session_id),)
+        ).fetchone()
+        return row is not None and self.owners.claim(session_id, str(row[0]))
+
+    def release(self, session_id: int) -> None:
+        """Stop owning this walk: another copy may offer it from now on."""
+        self.owners.release(session_id)
+
     def abandon(self, session_id: int) -> None:
-        """The person chose not to resume it: keep it in history, stop offering it."""
+        """The person chose not to resume it: keep it in history, stop offering it.
+        A walk another running copy is still on is left alone."""
+        if not self.claim(session_id):
+            return
         with self._transaction() as db:
             db.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+        self.release(session_id)
 
     def set_note(self, session_id: int, note: str) -> None:
-        with self._transaction() as db:
-            found = db.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
+        with self._transaction(NOTE_EFFECT) as db:
+            found = db.execute(
+                "UPDATE sessions SET note = ? WHERE id = ?", (note, _checked(session_id))
+            )
             if found.rowcount == 0:
                 raise KeyError(session_id)
 
@@ -328,7 +392,7 @@ class Store:
         row = self._db.execute(
             "SELECT id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
             " outcome, outcome_json, abandoned, note FROM sessions WHERE id = ?",
-            (session_id,),
+            (_checked(session_id),),
         ).fetchone()
         if row is None:
             raise KeyError(session_id)
@@ -353,6 +417,8 @@ class Store:
         )
 
     def events(self, session_id: int) -> list[Event]:
+        if not -LARGEST_ID <= session_id <= LARGEST_ID:
+            return []
         rows = self._db.execute(
             "SELECT seq, at, kind, value, label, asked, flow_id, node FROM events"
             " WHERE session_id = ? ORDER BY seq",
@@ -361,11 +427,49 @@ class Store:
         return [Event(*row) for row in rows]
 
     def unfinished(self) -> Session | None:
-        """The latest walk left part-way (not finished, not set aside), if any."""
+        """The latest walk left part-way (not finished, not set aside) that no other
+        running copy is on, if any; this copy then owns it (`abandon` or `release` it
+        when the person does not go on with it)."""
+        self.owners.sweep()
         for session in self.sessions():
-            if not session.finished and not session.abandoned and session.steps > 0:
+            if session.finished or session.abandoned or session.steps == 0:
+                continue
+            if self.claim(session.id):
                 return session
         return None
+
+
+def _checked(session_id: int) -> int:
+    """The id, if SQLite can hold it; else KeyError: there is no such walk."""
+    if not -LARGEST_ID <= session_id <= LARGEST_ID:
+        raise KeyError(session_id)
+    return session_id
+
+
+def _inserted(cursor: sqlite3.Cursor, what: object) -> int:
+    """The id of the one row just inserted; KeyError(what) when none was."""
+    if cursor.rowcount != 1 or cursor.lastrowid is None:
+        raise KeyError(what)
+    return cursor.lastrowid
+
+
+def _make_private(path: Path) -> bool:
+    """The data folder 0700 and the store's files 0600 (made so before SQLite first
+    opens the database: its journals take the database's mode). True when something
+    of ours could be read by other accounts until now."""
+    folder = path.parent
+    ours = not folder.exists() or all(_is_ours(entry.name, path.name) for entry in folder.iterdir())
+    loose = private_folder(folder, ours)
+    create_private(path)
+    for file in [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))]:
+        loose = tighten(file) or loose
+    for kept in folder.glob(f"{path.name}.corrupt-*"):
+        loose = tighten(kept) or loose
+    return loose
+
+
+def _is_ours(name: str, store: str) -> bool:
+    return name == LOCKS or name.startswith(store)
 
 
 def steps_of(events: list[Event]) -> int:
@@ -478,7 +582,7 @@ def _keep_aside(path: Path) -> Path:
     for suffix in ("", "-wal"):  # -shm is only an index, rebuilt from these two
         source = path.with_name(path.name + suffix)
         if source.exists() and (suffix == "" or source.stat().st_size > 0):
-            shutil.copy2(source, aside.with_name(aside.name + suffix))
+            copy_private(source, aside.with_name(aside.name + suffix))
     return aside
 
 
@@ -498,15 +602,15 @@ def _unwritable(path: Path, exc: Exception) -> str:
     )
 
 
-def _locked_or(exc: sqlite3.Error, path: Path) -> str:
+def _locked_or(exc: sqlite3.Error, path: Path, effect: str = WALK_EFFECT) -> str:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return (
             f"the saved walks at {path} are in use by another running copy of Hang-up Guide;"
-            " this walk will not be saved"
+            f" {effect}"
         )
     if "readonly" in text:
-        return (
-            f"the saved walks at {path} cannot be written (read-only); this walk will not be saved"
-        )
-    return f"cannot save to {path}: {exc}"
+        return f"the saved walks at {path} cannot be written (read-only); {effect}"
+    if "full" in text:
+        return f"the disk that holds the saved walks at {path} is full; {effect}"
+    return f"cannot save to {path}: {exc}; {effect}"
