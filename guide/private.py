@@ -41,6 +41,25 @@ def private_folder(folder: Path, ours: bool) -> bool:
     return ours and tighten(folder, FOLDER_MODE)
 
 
+def make_store_private(path: Path, also: tuple[str, ...] = ()) -> bool:
+    """The data folder 0700 and the database at `path`, its journals and damaged copies
+    0600; the database is made here, empty, so that SQLite (which gives its journals
+    the database's mode) never makes it with the umask's. The folder is tightened when
+    it holds nothing but these and the names in `also`. True when something of ours
+    could be read by other accounts until now."""
+    folder = path.parent
+    ours = not folder.exists() or all(
+        entry.name.startswith(path.name) or entry.name in also for entry in folder.iterdir()
+    )
+    loose = private_folder(folder, ours)
+    create_private(path)
+    for suffix in ("", "-wal", "-shm"):
+        loose = tighten(path.with_name(path.name + suffix)) or loose
+    for kept in folder.glob(f"{path.name}.corrupt-*"):
+        loose = tighten(kept) or loose
+    return loose
+
+
 def tighten(path: Path, mode: int = FILE_MODE) -> bool:
     """Take away any permission beyond `mode` from a file or folder of this account;
     True when there was one. Another account's file, or a missing one, is left alone."""

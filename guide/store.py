@@ -26,69 +26,38 @@ import platformdirs
 
 from guide.ownership import FOLDER as LOCKS
 from guide.ownership import Owners
-from guide.private import copy_private, create_private, private_folder, tighten
+from guide.private import make_store_private
+from guide.storeproblems import (
+    NOTE_EFFECT,
+    WALK_EFFECT,
+    StoreUnavailable,
+    diagnose,
+    locked_or,
+    remove_damaged,
+    unwritable,
+)
+from guide.storeschema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = [
+    "FILE_NAME",
+    "HOME_ENV",
+    "SCHEMA_VERSION",
+    "Event",
+    "PracticeResult",
+    "Session",
+    "Store",
+    "StoreUnavailable",
+    "default_path",
+    "now",
+    "steps_of",
+]
 
 HOME_ENV = "HANGUP_GUIDE_HOME"
 FILE_NAME = "sessions.db"
-SCHEMA_VERSION = 2
 LARGEST_ID = 2**63 - 1
 """SQLite's largest integer: no walk has an id beyond it."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another running copy to finish its write."""
-WALK_EFFECT = "this walk will not be saved"
-NOTE_EFFECT = "the note was not saved"
-
-MIGRATIONS: dict[int, str] = {
-    # version reached: the SQL that gets there from the one before
-    1: """
-        CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            started TEXT NOT NULL,
-            updated TEXT NOT NULL,
-            flow_id TEXT NOT NULL,
-            flow_title TEXT NOT NULL,
-            flow_path TEXT NOT NULL,
-            flow_digest TEXT NOT NULL,
-            finished INTEGER NOT NULL DEFAULT 0,
-            outcome TEXT,
-            outcome_json TEXT,
-            abandoned INTEGER NOT NULL DEFAULT 0,
-            note TEXT NOT NULL DEFAULT ''
-        );
-        CREATE TABLE events (
-            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            value TEXT NOT NULL DEFAULT '',
-            label TEXT NOT NULL DEFAULT '',
-            asked TEXT NOT NULL DEFAULT '',
-            flow_id TEXT NOT NULL DEFAULT '',
-            node TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (session_id, seq)
-        );
-        CREATE TABLE practice_results (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            deck TEXT NOT NULL,
-            scenario TEXT NOT NULL,
-            score REAL NOT NULL,
-            outcome TEXT NOT NULL,
-            expert_outcome TEXT NOT NULL,
-            parted_at TEXT
-        );
-    """,
-    # Each walk's owner: the token naming its lock file (guide.ownership). Walks saved
-    # before owners existed get one of their own, free to be claimed.
-    2: """
-        ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
-        UPDATE sessions SET owner = 'v1-' || id;
-    """,
-}
-
-
-class StoreUnavailable(Exception):
-    """The store cannot be used this time; the message says why, for the person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +141,13 @@ class Store:
         """Open (creating or migrating) the store; `StoreUnavailable` when it cannot be used."""
         path = path or default_path()
         try:
-            tightened = _make_private(path)
+            tightened = make_store_private(path, also=(LOCKS,))
         except OSError as exc:
-            raise StoreUnavailable(_unwritable(path, exc)) from None
+            raise StoreUnavailable(unwritable(path, exc)) from None
         try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
-            raise _diagnose(path, exc) from None
+            raise diagnose(path, exc) from None
         try:
             _prepare(db, path)
         except StoreUnavailable:
@@ -186,9 +155,9 @@ class Store:
             raise
         except sqlite3.DatabaseError as exc:
             # Keep a damaged file's bytes before closing: closing may fold its journal in.
-            problem = _diagnose(path, exc)
+            problem = diagnose(path, exc)
             db.close()
-            _remove_damaged(path, problem)
+            remove_damaged(path, problem)
             raise problem from None
         store = cls(db, path)
         store.tightened = tightened
@@ -204,19 +173,19 @@ class Store:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(_locked_or(exc, self.path, effect)) from None
+            raise StoreUnavailable(locked_or(exc, self.path, effect)) from None
         try:
             yield self._db
         except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back (full disk)
                 self._db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreUnavailable(_locked_or(exc, self.path, effect)) from None
+                raise StoreUnavailable(locked_or(exc, self.path, effect)) from None
             raise
         try:
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise StoreUnavailable(_locked_or(exc, self.path, effect)) from None
+            raise StoreUnavailable(locked_or(exc, self.path, effect)) from None
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -240,7 +209,7 @@ class Store:
         try:
             owner, lock = self.owners.lock_new()
         except OSError as exc:
-            raise StoreUnavailable(_unwritable(self.path, exc)) from None
+            raise StoreUnavailable(unwritable(self.path, exc)) from None
         try:
             with self._transaction() as db:
                 fresh = insert(db, owner)
@@ -453,25 +422,6 @@ def _inserted(cursor: sqlite3.Cursor, what: object) -> int:
     return cursor.lastrowid
 
 
-def _make_private(path: Path) -> bool:
-    """The data folder 0700 and the store's files 0600 (made so before SQLite first
-    opens the database: its journals take the database's mode). True when something
-    of ours could be read by other accounts until now."""
-    folder = path.parent
-    ours = not folder.exists() or all(_is_ours(entry.name, path.name) for entry in folder.iterdir())
-    loose = private_folder(folder, ours)
-    create_private(path)
-    for file in [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))]:
-        loose = tighten(file) or loose
-    for kept in folder.glob(f"{path.name}.corrupt-*"):
-        loose = tighten(kept) or loose
-    return loose
-
-
-def _is_ours(name: str, store: str) -> bool:
-    return name == LOCKS or name.startswith(store)
-
-
 def steps_of(events: list[Event]) -> int:
     """How many answers stand after these events (back takes one away, restart all)."""
     steps = 0
@@ -543,74 +493,3 @@ def _check_version(db: sqlite3.Connection, path: Path) -> int:
 
 def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
-
-
-def _diagnose(path: Path, exc: sqlite3.Error) -> StoreUnavailable:
-    """Turn an SQLite failure at opening into a sentence; a damaged file is copied aside."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return StoreUnavailable(_locked_or(exc, path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreUnavailable(_unwritable(path, exc))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        try:
-            aside = _keep_aside(path)
-        except OSError:
-            return StoreUnavailable(
-                f"the saved walks at {path} are damaged; this walk will not be saved"
-            )
-        return Damaged(
-            f"the saved walks at {path} were damaged; the file was kept as {aside} and a new"
-            " one will be started next time; this walk will not be saved"
-        )
-    return StoreUnavailable(f"cannot use the saved walks at {path}: {exc}")
-
-
-class Damaged(StoreUnavailable):
-    """The store was damaged and has been copied aside; the original may now go."""
-
-
-def _keep_aside(path: Path) -> Path:
-    """Copy the damaged file and its journals, byte for byte, under a name not yet used."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    number = 0
-    while True:
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{number}" if number else ""))
-        if not aside.exists():
-            break
-        number += 1
-    for suffix in ("", "-wal"):  # -shm is only an index, rebuilt from these two
-        source = path.with_name(path.name + suffix)
-        if source.exists() and (suffix == "" or source.stat().st_size > 0):
-            copy_private(source, aside.with_name(aside.name + suffix))
-    return aside
-
-
-def _remove_damaged(path: Path, problem: StoreUnavailable) -> None:
-    """Once copied aside, take the damaged file away so the next start begins afresh."""
-    if not isinstance(problem, Damaged):
-        return
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            path.with_name(path.name + suffix).unlink()
-
-
-def _unwritable(path: Path, exc: Exception) -> str:
-    return (
-        f"the saved walks at {path} cannot be created or written (read-only disk or folder:"
-        f" {exc}); this walk will not be saved"
-    )
-
-
-def _locked_or(exc: sqlite3.Error, path: Path, effect: str = WALK_EFFECT) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return (
-            f"the saved walks at {path} are in use by another running copy of Hang-up Guide;"
-            f" {effect}"
-        )
-    if "readonly" in text:
-        return f"the saved walks at {path} cannot be written (read-only); {effect}"
-    if "full" in text:
-        return f"the disk that holds the saved walks at {path} is full; {effect}"
-    return f"cannot save to {path}: {exc}; {effect}"
