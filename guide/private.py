@@ -41,15 +41,18 @@ def private_folder(folder: Path, ours: bool) -> bool:
     return ours and tighten(folder, FOLDER_MODE)
 
 
-def make_store_private(path: Path, also: tuple[str, ...] = ()) -> bool:
+def make_store_private(path: Path, also: tuple[str, ...] = (), dedicated: bool = False) -> bool:
     """The data folder 0700 and the database at `path`, its journals and damaged copies
     0600; the database is made here, empty, so that SQLite (which gives its journals
     the database's mode) never makes it with the umask's. The folder is tightened when
-    it holds nothing but these and the names in `also`. True when something of ours
-    could be read by other accounts until now."""
+    it is `dedicated` to the guide (the user data folder), or holds nothing but these
+    and the names in `also`. True when something of ours could be read by other
+    accounts until now."""
     folder = path.parent
-    ours = not folder.exists() or all(
-        entry.name.startswith(path.name) or entry.name in also for entry in folder.iterdir()
+    ours = (
+        dedicated
+        or not folder.exists()
+        or all(entry.name.startswith(path.name) or entry.name in also for entry in folder.iterdir())
     )
     loose = private_folder(folder, ours)
     create_private(path)

@@ -141,7 +141,7 @@ class Store:
         """Open (creating or migrating) the store; `StoreUnavailable` when it cannot be used."""
         path = path or default_path()
         try:
-            tightened = make_store_private(path, also=(LOCKS,))
+            tightened = make_store_private(path, also=(LOCKS,), dedicated=_dedicated(path))
         except OSError as exc:
             raise StoreUnavailable(unwritable(path, exc)) from None
         try:
@@ -406,6 +406,11 @@ class Store:
             if self.claim(session.id):
                 return session
         return None
+
+
+def _dedicated(path: Path) -> bool:
+    """True for the user data folder made for the guide alone (not HANGUP_GUIDE_HOME)."""
+    return not os.environ.get(HOME_ENV) and path == default_path()
 
 
 def _checked(session_id: int) -> int:

@@ -129,6 +129,21 @@ def test_a_folder_that_holds_other_things_keeps_its_mode_but_not_our_files(
     assert mode(home / FOLDER) == 0o700
 
 
+def test_the_user_data_folder_is_always_closed(env: dict[str, str], tmp_path: Path) -> None:
+    """The folder made for the guide alone is closed even if something else (a file
+    manager's `.DS_Store`) was put in it."""
+    env = {k: v for k, v in env.items() if k != "HANGUP_GUIDE_HOME"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    folder = tmp_path / "data" / "hangup-guide"
+    folder.parent.mkdir()
+    loose_store(folder)
+    (folder / ".DS_Store").write_bytes(b"")
+    done = guide(env, "--plain", stdin=lines(*ROUND.lines))
+    assert done.returncode == 0, done.stderr
+    assert "could be read by other accounts" in done.stderr
+    assert (mode(folder), mode(folder / FILE_NAME)) == (0o700, 0o600)
+
+
 @pytest.mark.parametrize("umask", UMASKS, indirect=True)
 def test_export_writes_a_file_only_its_owner_can_read(
     env: dict[str, str], tmp_path: Path, umask: int
