@@ -2,7 +2,7 @@
 
 A header, a scrolling transcript of `Static` bubbles, an `OptionList` of answers, a
 one-line `Input` and a footer, with Textual's default styles. A step (keys `2` or
-`b`, the keys the guide's walk uses) appends two bubbles, the answer and the next
+`ctrl+b`, the keys the guide's walk uses) appends two bubbles, the answer and the next
 question, and swaps the answers: the least a chat step can do.
 """
 

@@ -121,7 +121,10 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     export = commands.add_parser("export", help="write a saved walk as Markdown or JSON")
     export.add_argument("session", type=int, metavar="ID")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="default: stdout (a file: yours only)"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     note = commands.add_parser("note", help="attach a private note to a saved walk")
     note.add_argument("session", type=int, metavar="ID")
     note.add_argument("text", help="what you did, how it went")
@@ -165,6 +168,12 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         default=30,
         metavar="MINUTES",
         help="end a tab's session after this long with no input (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--save",
+        action="store_true",
+        help="keep walks and show history, as on your own machine: only for serving to"
+        " yourself (by default a served guide saves nothing)",
     )
     stats = commands.add_parser("stats", help="how often each answer was chosen, and more")
     stats.add_argument(

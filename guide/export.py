@@ -24,11 +24,32 @@ def status_of(
 
 
 def outcome_of(session: Session) -> dict[str, Any] | None:
-    """The outcome as it was shown, if the walk reached one."""
+    """The outcome as it was shown, if the walk reached one and it can be read back
+    (a record cut short on disk, or changed by hand, gives None: see `advice_damaged`)."""
     if not session.finished or not session.outcome_json:
         return None
-    shown = json.loads(session.outcome_json)
-    return shown if isinstance(shown, dict) else None
+    try:
+        shown = json.loads(session.outcome_json)
+    except ValueError:
+        return None
+    return shown if _is_advice(shown) else None
+
+
+def advice_damaged(session: Session) -> bool:
+    """True when the walk reached advice but what was saved of it cannot be read back."""
+    return session.finished and bool(session.outcome_json) and outcome_of(session) is None
+
+
+def _is_advice(shown: object) -> bool:
+    """The shape `guide.session` saves: title, why and source as text, steps a list
+    of text, script and text as text or missing."""
+    if not isinstance(shown, dict):
+        return False
+    texts = all(isinstance(shown.get(key), str) for key in ("title", "why", "source"))
+    steps = shown.get("steps")
+    listed = isinstance(steps, list) and all(isinstance(step, str) for step in steps)
+    extras = all(isinstance(shown.get(key, ""), str | None) for key in ("script", "text"))
+    return texts and listed and extras
 
 
 def to_json(session: Session, events: list[Event]) -> str:

@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 from guide.cmdutil import EXIT_UNREADABLE, no_terminal_for_the_app
-from guide.export import outcome_of, status_of, to_json, to_markdown
-from guide.store import Store, StoreUnavailable, default_path
+from guide.export import advice_damaged, outcome_of, status_of, to_json, to_markdown
+from guide.ownership import remove_lock_files
+from guide.private import write_private
+from guide.store import Session, Store, StoreUnavailable, default_path
+from guide.strings import S
 from guide.timewords import when
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -17,10 +20,31 @@ EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 def _store() -> Store | None:
     try:
-        return Store.open()
+        store = Store.open()
     except StoreUnavailable as exc:
-        print(f"hangup-guide: {exc}", file=sys.stderr)
+        _say(str(exc))
         return None
+    if store.tightened:
+        _say(S.store_made_private.format(folder=store.path.parent))
+    return store
+
+
+def _say(message: str) -> None:
+    print(f"hangup-guide: {message}", file=sys.stderr)
+
+
+def _no_walk(session_id: int) -> int:
+    shown = str(session_id)
+    _say(S.history_no_walk.format(id=shown if len(shown) <= 20 else shown[:20] + "…"))
+    return EXIT_PROBLEMS
+
+
+def _damaged(sessions: list[Session]) -> int:
+    """Say which walks' saved advice cannot be read back; EXIT_PROBLEMS if any."""
+    found = [s for s in sessions if advice_damaged(s)]
+    for session in found:
+        _say(S.history_advice_damaged.format(id=session.id))
+    return EXIT_PROBLEMS if found else EXIT_OK
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -46,7 +70,7 @@ def run_history(args: argparse.Namespace) -> int:
             for s in sessions
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return EXIT_OK
+        return _damaged(sessions)
     if not sessions:
         print("No saved walks yet.")
         return EXIT_OK
@@ -59,22 +83,18 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"{s.id:>4}  {last:<{width}}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
         if s.note:
             print(f"{'':>6}note: {s.note}")
-    return EXIT_OK
+    return _damaged(sessions)
 
 
 def _open(store: Store, session_id: int, plain: bool) -> int:
     try:
         session = store.session(session_id)
     except KeyError:
-        print(
-            f"hangup-guide: there is no saved walk {session_id} (see `hangup-guide history`)",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
+        return _no_walk(session_id)
     events = store.events(session_id)
     if plain:
         print(to_markdown(session, events), end="")
-        return EXIT_OK
+        return _damaged([session])
     if no_terminal_for_the_app(f"hangup-guide history {session_id} --plain"):
         return EXIT_UNREADABLE
     from guide.walkcmds import use_language
@@ -94,22 +114,24 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         session = store.session(args.session)
     except KeyError:
-        print(f"hangup-guide: there is no saved walk {args.session}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return _no_walk(args.session)
     events = store.events(args.session)
     text = (
         to_json(session, events) + "\n" if args.format == "json" else to_markdown(session, events)
     )
     if args.output is None:
         sys.stdout.write(text)
-        return EXIT_OK
+        return _damaged([session])
     try:
-        args.output.write_text(text, encoding="utf-8")
+        write_private(args.output, text.encode("utf-8"), force=args.force)
+    except FileExistsError:
+        _say(S.export_exists.format(path=args.output))
+        return EXIT_PROBLEMS
     except OSError as exc:
-        print(f"hangup-guide: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
     print(f"wrote {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return _damaged([session])
 
 
 def run_note(args: argparse.Namespace) -> int:
@@ -117,10 +139,18 @@ def run_note(args: argparse.Namespace) -> int:
     store = _store()
     if store is None:
         return EXIT_PROBLEMS
+    note = " ".join(args.text.split())
     try:
-        store.set_note(args.session, " ".join(args.text.split()))
+        note.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the locale could not read, kept as surrogates
+        _say(S.note_not_text)
+        return EXIT_UNREADABLE
+    try:
+        store.set_note(args.session, note)
     except KeyError:
-        print(f"hangup-guide: there is no saved walk {args.session}", file=sys.stderr)
+        return _no_walk(args.session)
+    except StoreUnavailable as exc:
+        _say(str(exc))
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -138,6 +168,7 @@ def run_wipe(args: argparse.Namespace) -> int:
     path = default_path()
     files = store_files(path)
     if not files:
+        remove_lock_files(path.parent)
         print("There are no saved walks.")
         return EXIT_OK
     if not args.yes:
@@ -146,12 +177,16 @@ def run_wipe(args: argparse.Namespace) -> int:
                 "hangup-guide: wipe asks before it deletes; add --yes in scripts", file=sys.stderr
             )
             return EXIT_PROBLEMS
-        reply = input(
-            f"Delete every saved walk and practice result in {path.parent}? "
-            "This cannot be undone. Type yes to go on: "
-        )
+        try:
+            reply = input(
+                f"Delete every saved walk and practice result in {path.parent}? "
+                "This cannot be undone. Type yes to go on: "
+            )
+        except EOFError:  # Ctrl+D: no
+            reply = ""
+            print()
         if reply.strip().lower() != "yes":
-            print("Nothing was deleted.")
+            print(S.wipe_nothing_deleted)
             return EXIT_OK
     for file in files:
         try:
@@ -159,6 +194,7 @@ def run_wipe(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"hangup-guide: cannot delete {file}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_PROBLEMS
+    remove_lock_files(path.parent)
     deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
     print(f"Deleted {deleted}: nothing of your walks is left.")
     return EXIT_OK

@@ -55,7 +55,7 @@ def serve_command(args: argparse.Namespace) -> str:
     parts = [sys.executable, "-m", "guide", "--flow", args.flow]
     if args.present:
         parts.append("--present")
-    if args.no_save:
+    if args.no_save or not args.save:  # visitors never see each other's walks
         parts.append("--no-save")
     return shlex.join(parts)
 

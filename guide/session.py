@@ -70,10 +70,13 @@ class Recorder:
         if self.finished and undoing and self.session_id is not None:
             self.finished = False
             self.flow = self.flow or walk.flow
+            kept = self.session_id  # finished: no copy will offer it again, so let it go
             if change.kind == "restart":
+                self.store.release(kept)
                 self.session_id = None
                 return False
-            self.session_id = self.store.fork(self.session_id)
+            self.session_id = self.store.fork(kept)
+            self.store.release(kept)
         if self.session_id is None:
             if undoing or self.flow is None:
                 return False
@@ -224,7 +227,10 @@ def set_aside(store: Store, session_id: int, tell: Callable[[str], None] | None 
 
 
 def pending(store: Store, flows: dict[str, Flow]) -> tuple[Session, Flow] | None:
-    """The walk left unfinished last time, with the flow to resume it on, if any."""
+    """The walk left unfinished last time, with the flow to resume it on, if any.
+
+    Only a walk no other running copy is on: this copy then owns it. `resume` keeps
+    it; `set_aside` lets it go (so does `store.release`, which keeps it on offer)."""
     try:
         session = store.unfinished()
     except sqlite3.Error:
@@ -232,4 +238,7 @@ def pending(store: Store, flows: dict[str, Flow]) -> tuple[Session, Flow] | None
     if session is None:
         return None
     flow = flows.get(session.flow_id)
-    return (session, flow) if flow is not None else None
+    if flow is None:
+        store.release(session.id)
+        return None
+    return session, flow

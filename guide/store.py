@@ -5,17 +5,18 @@ Each step is one transaction, so a walk killed at any moment resumes from its
 last completed step. A store that cannot be used (corrupt, locked, from a newer
 version, on a read-only disk) raises `StoreUnavailable` with a sentence for the
 person; the app then runs without saving. A corrupt file is moved aside, never
-overwritten.
+overwritten. Only this account can read any of it (see `guide.private`), and each
+unfinished walk belongs to the one running copy that holds its lock (see
+`guide.ownership`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,57 +24,40 @@ from pathlib import Path
 
 import platformdirs
 
+from guide.ownership import FOLDER as LOCKS
+from guide.ownership import Owners
+from guide.private import make_store_private
+from guide.storeproblems import (
+    NOTE_EFFECT,
+    WALK_EFFECT,
+    StoreUnavailable,
+    diagnose,
+    locked_or,
+    remove_damaged,
+    unwritable,
+)
+from guide.storeschema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = [
+    "FILE_NAME",
+    "HOME_ENV",
+    "SCHEMA_VERSION",
+    "Event",
+    "PracticeResult",
+    "Session",
+    "Store",
+    "StoreUnavailable",
+    "default_path",
+    "now",
+    "steps_of",
+]
+
 HOME_ENV = "HANGUP_GUIDE_HOME"
 FILE_NAME = "sessions.db"
-SCHEMA_VERSION = 1
+LARGEST_ID = 2**63 - 1
+"""SQLite's largest integer: no walk has an id beyond it."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another running copy to finish its write."""
-
-MIGRATIONS: dict[int, str] = {
-    # version reached: the SQL that gets there from the one before
-    1: """
-        CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            started TEXT NOT NULL,
-            updated TEXT NOT NULL,
-            flow_id TEXT NOT NULL,
-            flow_title TEXT NOT NULL,
-            flow_path TEXT NOT NULL,
-            flow_digest TEXT NOT NULL,
-            finished INTEGER NOT NULL DEFAULT 0,
-            outcome TEXT,
-            outcome_json TEXT,
-            abandoned INTEGER NOT NULL DEFAULT 0,
-            note TEXT NOT NULL DEFAULT ''
-        );
-        CREATE TABLE events (
-            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            value TEXT NOT NULL DEFAULT '',
-            label TEXT NOT NULL DEFAULT '',
-            asked TEXT NOT NULL DEFAULT '',
-            flow_id TEXT NOT NULL DEFAULT '',
-            node TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (session_id, seq)
-        );
-        CREATE TABLE practice_results (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            deck TEXT NOT NULL,
-            scenario TEXT NOT NULL,
-            score REAL NOT NULL,
-            outcome TEXT NOT NULL,
-            expert_outcome TEXT NOT NULL,
-            parted_at TEXT
-        );
-    """,
-}
-
-
-class StoreUnavailable(Exception):
-    """The store cannot be used this time; the message says why, for the person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +128,11 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        self.owners = Owners(path.parent)
+        """The unfinished walks this copy owns (their locks die with the process)."""
+        self.tightened = False
+        """True when the saved walks could be read by other accounts until this opening
+        made them private (the person is told)."""
 
     # --- opening -------------------------------------------------------------------------
 
@@ -152,13 +141,13 @@ class Store:
         """Open (creating or migrating) the store; `StoreUnavailable` when it cannot be used."""
         path = path or default_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            tightened = make_store_private(path, also=(LOCKS,), dedicated=_dedicated(path))
         except OSError as exc:
-            raise StoreUnavailable(_unwritable(path, exc)) from None
+            raise StoreUnavailable(unwritable(path, exc)) from None
         try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
-            raise _diagnose(path, exc) from None
+            raise diagnose(path, exc) from None
         try:
             _prepare(db, path)
         except StoreUnavailable:
@@ -166,47 +155,69 @@ class Store:
             raise
         except sqlite3.DatabaseError as exc:
             # Keep a damaged file's bytes before closing: closing may fold its journal in.
-            problem = _diagnose(path, exc)
+            problem = diagnose(path, exc)
             db.close()
-            _remove_damaged(path, problem)
+            remove_damaged(path, problem)
             raise problem from None
-        return cls(db, path)
+        store = cls(db, path)
+        store.tightened = tightened
+        return store
 
     def close(self) -> None:
+        self.owners.release_all()
         self._db.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, effect: str = WALK_EFFECT) -> Iterator[sqlite3.Connection]:
+        """One write; a failure becomes `StoreUnavailable` ending in `effect`."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(_locked_or(exc, self.path)) from None
+            raise StoreUnavailable(locked_or(exc, self.path, effect)) from None
         try:
             yield self._db
         except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back (full disk)
                 self._db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreUnavailable(_locked_or(exc, self.path)) from None
+                raise StoreUnavailable(locked_or(exc, self.path, effect)) from None
             raise
         try:
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise StoreUnavailable(_locked_or(exc, self.path)) from None
+            raise StoreUnavailable(locked_or(exc, self.path, effect)) from None
 
     # --- writing ---------------------------------------------------------------------------
 
     def start(self, flow_id: str, flow_title: str, flow_path: str, flow_digest: str) -> int:
-        """A new walk; returns its id."""
+        """A new walk, owned by this copy; returns its id."""
         stamp = now()
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
-                " flow_digest) VALUES (?, ?, ?, ?, ?, ?)",
-                (stamp, stamp, flow_id, flow_title, flow_path, flow_digest),
+        return self._insert_owned(
+            lambda db, owner: _inserted(
+                db.execute(
+                    "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
+                    " flow_digest, owner) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (stamp, stamp, flow_id, flow_title, flow_path, flow_digest, owner),
+                ),
+                flow_id,
             )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+        )
+
+    def _insert_owned(self, insert: Callable[[sqlite3.Connection, str], int]) -> int:
+        """Write a new walk, in one transaction, owned by a token whose lock is taken
+        first: no other copy can see the record before its owner holds it."""
+        try:
+            owner, lock = self.owners.lock_new()
+        except OSError as exc:
+            raise StoreUnavailable(unwritable(self.path, exc)) from None
+        try:
+            with self._transaction() as db:
+                fresh = insert(db, owner)
+        except BaseException:
+            lock.release()
+            raise
+        self.owners.keep(fresh, lock)
+        return fresh
 
     def record(
         self,
@@ -244,16 +255,17 @@ class Store:
         """A new, unfinished walk holding a copy of this one's changes: the person goes
         back from advice they were given, and that record must stay as it was."""
         stamp = now()
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
-                " flow_digest) SELECT ?, ?, flow_id, flow_title, flow_path, flow_digest"
-                " FROM sessions WHERE id = ?",
-                (stamp, stamp, session_id),
+
+        def copy(db: sqlite3.Connection, owner: str) -> int:
+            fresh = _inserted(
+                db.execute(
+                    "INSERT INTO sessions (started, updated, flow_id, flow_title, flow_path,"
+                    " flow_digest, owner) SELECT ?, ?, flow_id, flow_title, flow_path,"
+                    " flow_digest, ? FROM sessions WHERE id = ?",
+                    (stamp, stamp, owner, session_id),
+                ),
+                session_id,
             )
-            fresh = cursor.lastrowid
-            if cursor.rowcount != 1 or fresh is None:
-                raise KeyError(session_id)
             db.execute(
                 "INSERT INTO events (session_id, seq, at, kind, value, label, asked, flow_id,"
                 " node) SELECT ?, seq, at, kind, value, label, asked, flow_id, node"
@@ -262,14 +274,35 @@ class Store:
             )
             return fresh
 
+        return self._insert_owned(copy)
+
+    def claim(self, session_id: int) -> bool:
+        """Own this walk, unless another running copy does; True when this copy owns it."""
+        if self.owners.owns(session_id):
+            return True
+        row = self._db.execute(
+            "SELECT owner FROM sessions WHERE id = ?", (_checked(session_id),)
+        ).fetchone()
+        return row is not None and self.owners.claim(session_id, str(row[0]))
+
+    def release(self, session_id: int) -> None:
+        """Stop owning this walk: another copy may offer it from now on."""
+        self.owners.release(session_id)
+
     def abandon(self, session_id: int) -> None:
-        """The person chose not to resume it: keep it in history, stop offering it."""
+        """The person chose not to resume it: keep it in history, stop offering it.
+        A walk another running copy is still on is left alone."""
+        if not self.claim(session_id):
+            return
         with self._transaction() as db:
             db.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+        self.release(session_id)
 
     def set_note(self, session_id: int, note: str) -> None:
-        with self._transaction() as db:
-            found = db.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
+        with self._transaction(NOTE_EFFECT) as db:
+            found = db.execute(
+                "UPDATE sessions SET note = ? WHERE id = ?", (note, _checked(session_id))
+            )
             if found.rowcount == 0:
                 raise KeyError(session_id)
 
@@ -328,7 +361,7 @@ class Store:
         row = self._db.execute(
             "SELECT id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
             " outcome, outcome_json, abandoned, note FROM sessions WHERE id = ?",
-            (session_id,),
+            (_checked(session_id),),
         ).fetchone()
         if row is None:
             raise KeyError(session_id)
@@ -353,6 +386,8 @@ class Store:
         )
 
     def events(self, session_id: int) -> list[Event]:
+        if not -LARGEST_ID <= session_id <= LARGEST_ID:
+            return []
         rows = self._db.execute(
             "SELECT seq, at, kind, value, label, asked, flow_id, node FROM events"
             " WHERE session_id = ? ORDER BY seq",
@@ -361,11 +396,35 @@ class Store:
         return [Event(*row) for row in rows]
 
     def unfinished(self) -> Session | None:
-        """The latest walk left part-way (not finished, not set aside), if any."""
+        """The latest walk left part-way (not finished, not set aside) that no other
+        running copy is on, if any; this copy then owns it (`abandon` or `release` it
+        when the person does not go on with it)."""
+        self.owners.sweep()
         for session in self.sessions():
-            if not session.finished and not session.abandoned and session.steps > 0:
+            if session.finished or session.abandoned or session.steps == 0:
+                continue
+            if self.claim(session.id):
                 return session
         return None
+
+
+def _dedicated(path: Path) -> bool:
+    """True for the user data folder made for the guide alone (not HANGUP_GUIDE_HOME)."""
+    return not os.environ.get(HOME_ENV) and path == default_path()
+
+
+def _checked(session_id: int) -> int:
+    """The id, if SQLite can hold it; else KeyError: there is no such walk."""
+    if not -LARGEST_ID <= session_id <= LARGEST_ID:
+        raise KeyError(session_id)
+    return session_id
+
+
+def _inserted(cursor: sqlite3.Cursor, what: object) -> int:
+    """The id of the one row just inserted; KeyError(what) when none was."""
+    if cursor.rowcount != 1 or cursor.lastrowid is None:
+        raise KeyError(what)
+    return cursor.lastrowid
 
 
 def steps_of(events: list[Event]) -> int:
@@ -439,74 +498,3 @@ def _check_version(db: sqlite3.Connection, path: Path) -> int:
 
 def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
-
-
-def _diagnose(path: Path, exc: sqlite3.Error) -> StoreUnavailable:
-    """Turn an SQLite failure at opening into a sentence; a damaged file is copied aside."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return StoreUnavailable(_locked_or(exc, path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreUnavailable(_unwritable(path, exc))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        try:
-            aside = _keep_aside(path)
-        except OSError:
-            return StoreUnavailable(
-                f"the saved walks at {path} are damaged; this walk will not be saved"
-            )
-        return Damaged(
-            f"the saved walks at {path} were damaged; the file was kept as {aside} and a new"
-            " one will be started next time; this walk will not be saved"
-        )
-    return StoreUnavailable(f"cannot use the saved walks at {path}: {exc}")
-
-
-class Damaged(StoreUnavailable):
-    """The store was damaged and has been copied aside; the original may now go."""
-
-
-def _keep_aside(path: Path) -> Path:
-    """Copy the damaged file and its journals, byte for byte, under a name not yet used."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    number = 0
-    while True:
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{number}" if number else ""))
-        if not aside.exists():
-            break
-        number += 1
-    for suffix in ("", "-wal"):  # -shm is only an index, rebuilt from these two
-        source = path.with_name(path.name + suffix)
-        if source.exists() and (suffix == "" or source.stat().st_size > 0):
-            shutil.copy2(source, aside.with_name(aside.name + suffix))
-    return aside
-
-
-def _remove_damaged(path: Path, problem: StoreUnavailable) -> None:
-    """Once copied aside, take the damaged file away so the next start begins afresh."""
-    if not isinstance(problem, Damaged):
-        return
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            path.with_name(path.name + suffix).unlink()
-
-
-def _unwritable(path: Path, exc: Exception) -> str:
-    return (
-        f"the saved walks at {path} cannot be created or written (read-only disk or folder:"
-        f" {exc}); this walk will not be saved"
-    )
-
-
-def _locked_or(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return (
-            f"the saved walks at {path} are in use by another running copy of Hang-up Guide;"
-            " this walk will not be saved"
-        )
-    if "readonly" in text:
-        return (
-            f"the saved walks at {path} cannot be written (read-only); this walk will not be saved"
-        )
-    return f"cannot save to {path}: {exc}"

@@ -271,6 +271,22 @@ class Strings:
     key_pick: str = "Pick the highlighted row"
     theme_not_saved: str = "The theme could not be remembered: {problem}"
 
+    # issue 15 parts 1, 2, 6, 7 (privacy): the saved walks' files and their commands
+    store_made_private: str = (
+        "Your saved walks in {folder} could be read by other accounts on this machine;"
+        " now only you can read them."
+    )
+    history_no_walk: str = "there is no saved walk {id} (see `hangup-guide history`)"
+    history_advice_damaged: str = (
+        "walk {id}: what was saved of its advice is damaged, so it is shown without it"
+    )
+    note_not_text: str = (
+        "the note holds bytes that are not UTF-8 text; nothing was saved"
+        " (type it again, or set a UTF-8 locale)"
+    )
+    export_exists: str = "{path} already exists; nothing was written (--force replaces it)"
+    wipe_nothing_deleted: str = "Nothing was deleted."
+
     # --- practice -------------------------------------------------------------------------
     decks_title: str = "Practise with which deck?"
     decks_count: str = "({count} scenarios)"

@@ -36,9 +36,12 @@ def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
     if no_save or not settings.save:
         return None, notes
     try:
-        return Store.open(), notes
+        store = Store.open()
     except StoreUnavailable as exc:
         return None, [*notes, S.not_saving.format(problem=exc)]
+    if store.tightened:
+        notes = [*notes, S.store_made_private.format(folder=store.path.parent)]
+    return store, notes
 
 
 def use_language() -> None:
@@ -78,7 +81,9 @@ def run_walk(args: argparse.Namespace) -> int:
     store, notes = open_store(
         args.no_save or args.present or args.start is not None or watching is not None
     )
-    if not args.plain:
+    try:
+        if args.plain:
+            return run_plain(walk, store, library, notes)
         from guide.tui.app import make_app
 
         app = make_app(
@@ -91,7 +96,9 @@ def run_walk(args: argparse.Namespace) -> int:
         )
         app.run()
         return EXIT_OK
-    return run_plain(walk, store, library, notes)
+    finally:
+        if store is not None:
+            store.close()  # lets go of the walk: another copy may offer it from now on
 
 
 def teller(io: PlainIO) -> Callable[[str], None]:
