@@ -23,6 +23,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # finds no tool to run.
     for name in ("TMUX", "TMUX_PANE", "DISPLAY", "WAYLAND_DISPLAY"):
         os.environ.pop(name, None)
+    # pytest-xdist's workers set COLUMNS=80 and LINES=24, which the plain face takes as
+    # the width to wrap to: a test (and its subprocesses) sets a width only on purpose.
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
