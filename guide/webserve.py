@@ -170,11 +170,13 @@ class GuideServer(Server):
             log.exception("a browser session failed")
         finally:
             self.sessions.pop(websocket, None)
-            if session is not None:
-                await session.end()
+            try:
+                if session is not None:
+                    await session.end()
+            finally:
+                self.live -= 1  # the app is gone: its place is free before the socket's close
             with suppress(Exception):
                 await websocket.close()
-            self.live -= 1
         return websocket
 
     async def _pump(self, websocket: web.WebSocketResponse, session: AppSession) -> None:

@@ -160,6 +160,12 @@ async def test_no_more_sessions_than_the_cap(served: Served) -> None:
         assert (status, text.strip()) == (503, ENGLISH.serve_busy.format(count=CAP))
         await sockets.pop().close()
         assert wait_until(lambda: len(served.apps()) < CAP, GONE_S)
+        # The server frees the place once it has seen the app end, a moment after the
+        # process is gone: a new socket is taken again within the same bound.
+        deadline = asyncio.get_running_loop().time() + GONE_S
+        while (await status_and_text(http, served.url))[0] == 503:
+            assert asyncio.get_running_loop().time() < deadline, "the place was never freed"
+            await asyncio.sleep(0.05)
         sockets.append(await connect(http, served))
         await first_screen(sockets[-1])
         for socket_ in sockets:
