@@ -210,7 +210,9 @@ def _entry(
 def _errors(loaded: Loaded, known: Mapping[str, Flow]) -> tuple[str, ...]:
     assert loaded.flow is not None
     others = {flow_id: list(flow.nodes) for flow_id, flow in known.items()}
-    problems = [*loaded.problems, *validate(loaded.flow, loaded.broken, others, known.get)]
+    # Examples are `check`'s and `test`'s work: walking them made every start slow.
+    found = validate(loaded.flow, loaded.broken, others, known.get, examples=False)
+    problems = [*loaded.problems, *found]
     return tuple(str(p) for p in problems if p.severity == "error")
 
 
