@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from guide.flow.engine import FlowResolver
-from guide.flow.examples import ExampleResult, run_example
+from guide.flow.examples import Budget, ExampleResult, run_example
 from guide.flow.model import Ask, Flow, Outcome
 
 
@@ -28,7 +28,8 @@ class Coverage:
 
 
 def coverage(flow: Flow, resolve: FlowResolver | None = None) -> Coverage:
-    results = tuple(run_example(flow, e, resolve) for e in flow.examples)
+    budget = Budget()
+    results = tuple(run_example(flow, e, resolve, budget) for e in flow.examples)
     visited = {node for r in results for node in (*r.visited, *r.passed)}
     chosen = {(node, label) for r in results for f, node, label in r.chosen if f == flow.id}
     options = [

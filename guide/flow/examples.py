@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from guide.flow.engine import Advice, FlowResolver, Walk, WalkError
+from guide.flow.engine import Advice, FlowResolver, Question, Walk, WalkError
 from guide.flow.model import Example, Flow, Problem, Say, Wait
+
+BUDGET = 1_000_000
+"""Choices an answer is matched against, over all the examples of one flow, before the
+examples stop being walked: a 1 MB flow can hold examples enough to take hours (an
+answer costs a few microseconds per choice on offer; the bundled flows spend under
+5,000 of it)."""
+
+
+@dataclass(slots=True)
+class Budget:
+    """What is left of `BUDGET` for one flow's examples."""
+
+    left: int = field(default_factory=lambda: BUDGET)
+
+    @property
+    def spent(self) -> bool:
+        return self.left < 0
+
+
+class BudgetSpent(Exception):
+    """The examples asked for more matching than `Budget` allows."""
+
+
+def budget_message() -> str:
+    return (
+        f"not walked: the examples match answers against more than {BUDGET:,} choices"
+        " in all; split them over fewer, shorter examples"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,26 +51,41 @@ class ExampleResult:
     """Routes, links and calculations of the flow the walk went through."""
 
 
-def walk_answers(walk: Walk, answers: tuple[str, ...] | list[str]) -> str | None:
+def walk_answers(
+    walk: Walk, answers: tuple[str, ...] | list[str], budget: Budget | None = None
+) -> str | None:
     """Feed answers to a walk (`wait`/`say` steps pass by themselves).
 
     Returns None when every answer was taken, else what went wrong, in words.
-    The special answer "!" takes the escape wherever the walk is.
+    The special answer "!" takes the escape wherever the walk is. Each answer at a
+    question costs `budget` the choices on offer; `BudgetSpent` when it runs out.
     """
     for number, answer in enumerate(answers, 1):
         _pass_through(walk)
         if walk.finished:
             return f"answer {number} ({answer!r}) comes after the walk already ended"
-        step_id = walk.current_flow.id + ":" + walk.path()[-1][1]
         if answer == "!" and walk.escape():
             continue
+        step = walk.current
+        if budget is not None and isinstance(step, Question):
+            budget.left -= len(step.choices)
+            if budget.spent:
+                raise BudgetSpent(budget_message())
         reply = walk.reply(answer)
         if not reply.accepted:
             hint = ", ".join(c.option.label for c in reply.suggestions)
             detail = f"; closest: {hint}" if hint else ""
-            return f"answer {number} ({answer!r}) does not fit step `{step_id}`: {reply.message}{detail}"
+            return f"answer {number} ({answer!r}) does not fit step `{_step_id(walk)}`: {reply.message}{detail}"
     _pass_through(walk)
     return None
+
+
+def _step_id(walk: Walk) -> str:
+    """`flow:node` of where the walk stands (not from `walk.path()`, which grows with
+    every answer: asking it at each of 100,000 answers took quadratic time)."""
+    step = walk.current
+    node = step.node if isinstance(step, (Question, Advice)) else step
+    return f"{walk.current_flow.id}:{node.id}"
 
 
 def _pass_through(walk: Walk) -> None:
@@ -50,13 +93,23 @@ def _pass_through(walk: Walk) -> None:
         walk.proceed()
 
 
-def run_example(flow: Flow, example: Example, resolve: FlowResolver | None = None) -> ExampleResult:
-    """Walk one example and compare where it ends with what it promised."""
+def run_example(
+    flow: Flow,
+    example: Example,
+    resolve: FlowResolver | None = None,
+    budget: Budget | None = None,
+) -> ExampleResult:
+    """Walk one example and compare where it ends with what it promised; once `budget`
+    is spent, the example is not walked and says so."""
     walk = Walk(flow, resolve)
+    if budget is not None and budget.spent:
+        return ExampleResult(example, None, budget_message(), ())
     try:
-        failure = walk_answers(walk, example.answers)
-    except WalkError as exc:
+        failure = walk_answers(walk, example.answers, budget)
+    except (WalkError, BudgetSpent) as exc:
         failure = str(exc)
+    if budget is not None and budget.spent:
+        return ExampleResult(example, None, budget_message(), ())
     step = walk.current
     reached = step.node.id if isinstance(step, Advice) else None
     visited = tuple(node for _, node, _ in walk.path())
@@ -82,10 +135,16 @@ def run_example(flow: Flow, example: Example, resolve: FlowResolver | None = Non
 
 
 def example_problems(flow: Flow, resolve: FlowResolver | None = None) -> list[Problem]:
-    """One error per example that does not reach its promised outcome."""
+    """One error per example that does not reach its promised outcome; where the budget
+    runs out, one error saying so, and the rest are not walked."""
     problems = []
+    budget = Budget()
     for example in flow.examples:
-        result = run_example(flow, example, resolve)
+        result = run_example(flow, example, resolve, budget)
+        if budget.spent:
+            message = f"example “{example.name}”: {budget_message()}"
+            problems.append(Problem(example.mark, "error", "examples-too-costly", message))
+            break
         if result.failure:
             problems.append(
                 Problem(

@@ -3,6 +3,15 @@
 Order of trust: a number, a key, the exact label, then aliases found in the
 text, then fuzzy similarity. Anything short of a clear winner becomes "did you
 mean …?" with the two closest: a wrong silent pick is worse than a question.
+
+The cost of one reply is bounded: the typed text is at most `engine.MAX_REPLY`
+characters, an option's normalised label and aliases are computed once (`forms`),
+and only the first `MAX_ALIASES` aliases of an option, `MAX_QUESTION_ALIASES` of a
+question, each cut to `MAX_ALIAS_CHARS`, are looked at (`check` reports a flow
+that has more: see `guide.flow.aliaslimits`). Fuzzy scores are difflib's
+`SequenceMatcher.ratio`, as ever, but only where they can change the answer:
+rapidfuzz's Indel similarity is never below it and costs a hundredth, so it rules
+out the many texts that cannot come close first.
 """
 
 from __future__ import annotations
@@ -11,6 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 from guide.flow.model import Option
 
@@ -60,6 +72,15 @@ STOPWORDS = frozenset(
         "so",
     ]
 )
+MAX_ALIASES = 30
+"""Aliases of one option that matching looks at (the bundled flows have at most 12)."""
+MAX_QUESTION_ALIASES = 300
+"""Aliases of one question's options together (the bundled flows have at most 44)."""
+MAX_ALIAS_CHARS = 80
+"""Characters of an alias that matching looks at (the bundled flows' longest is 20): a
+131 KB flow of 150-character aliases made each typed answer cost half a second."""
+TYPO = 0.85  # a word this alike to an alias counts as that alias
+EPSILON = 1e-6  # rapidfuzz's float rounding, so its bound stays a bound
 SURE = 0.78  # a fuzzy score this high, clearly ahead of the next, picks
 AHEAD = 0.15
 CLOSE = 0.45  # below this nothing is worth suggesting
@@ -101,14 +122,17 @@ def match(text: str, choices: Sequence[Choice]) -> Match:
     for choice in choices:
         if raw in (choice.handle.lower(), (choice.key or "").lower()):
             return Match(choice)
-        if typed and typed == " ".join(words(choice.option.label)):
+        if typed and typed == forms(choice.option).label:
             return Match(choice)
     if raw.isdigit():  # a number that names nothing: offer the first two
         return Match(None, tuple(choices[:2]))
     hits = _alias_hits(typed, choices)
     if len(hits) == 1:
         return Match(hits[0])
-    scores = {id(c): _similarity(typed, c) for c in choices}
+    mine = set(typed.split()) - STOPWORDS
+    typos = _typos(mine, choices)
+    exact = {id(c) for c in hits}  # ranked among themselves, so scored exactly
+    scores = {id(c): _similarity(typed, mine, c, id(c) in typos, id(c) in exact) for c in choices}
     ranked = sorted(choices, key=lambda c: scores[id(c)], reverse=True)
     if hits:
         return Match(None, tuple(sorted(hits, key=ranked.index)[:2]))
@@ -123,35 +147,82 @@ def match(text: str, choices: Sequence[Choice]) -> Match:
     return Match(None, tuple(c for c in ranked[:2] if scores[id(c)] >= CLOSE))
 
 
+@dataclass(frozen=True, slots=True)
+class Forms:
+    """An option's texts as matching compares them: lower-case words joined by spaces."""
+
+    label: str
+    label_words: frozenset[str]
+    """The label's words but the stopwords."""
+    phrases: tuple[str, ...]
+    """The aliases (the first `MAX_ALIASES`, each cut to `MAX_ALIAS_CHARS`); none empty."""
+
+
+@lru_cache(maxsize=1 << 16)
+def forms(option: Option) -> Forms:
+    """The option's `Forms`, computed once per option rather than at every reply."""
+    label = words(option.label)
+    phrases = (" ".join(words(a[:MAX_ALIAS_CHARS])) for a in option.aliases[:MAX_ALIASES])
+    return Forms(" ".join(label), frozenset(label) - STOPWORDS, tuple(p for p in phrases if p))
+
+
+def _phrases(choices: Sequence[Choice]) -> list[tuple[str, Choice]]:
+    """Every alias phrase of the choices, with its choice, up to `MAX_QUESTION_ALIASES`."""
+    found = [(p, c) for c in choices for p in forms(c.option).phrases]
+    return found[:MAX_QUESTION_ALIASES]
+
+
 def _alias_hits(typed: str, choices: Sequence[Choice]) -> list[Choice]:
     """Choices with an alias found as a whole word or phrase, not right after a negation."""
     hits: list[Choice] = []
     padded = f" {typed} "
-    for choice in choices:
-        for alias in choice.option.aliases:
-            phrase = " ".join(words(alias))
-            at = padded.find(f" {phrase} ") if phrase else -1
-            if at < 0:
-                continue
-            before = padded[:at].split()[-2:]
-            if not NEGATIONS.intersection(before):
-                hits.append(choice)
-                break
+    for phrase, choice in _phrases(choices):
+        if hits and hits[-1] is choice:
+            continue
+        at = padded.find(f" {phrase} ")
+        if at < 0:
+            continue
+        before = padded[:at].split()[-2:]
+        if not NEGATIONS.intersection(before):
+            hits.append(choice)
     return hits
 
 
-def _similarity(typed: str, choice: Choice) -> float:
-    """How alike the text and a choice are, 0..1, from labels, aliases and typos."""
-    option = choice.option
-    label = " ".join(words(option.label))
-    score = SequenceMatcher(None, typed, label).ratio()
-    mine = set(words(typed)) - STOPWORDS
-    theirs = set(words(label)) - STOPWORDS
+def _typos(mine: set[str], choices: Sequence[Choice]) -> set[int]:
+    """ids of the choices with an alias that a typed word (over 3 letters) nearly spells."""
+    found = _phrases(choices)
+    texts = [phrase for phrase, _ in found]
+    near: set[int] = set()
+    for word in mine:
+        if len(word) > 3 and texts:
+            for phrase, _, index in process.extract(
+                word, texts, scorer=fuzz.ratio, score_cutoff=100 * (TYPO - EPSILON), limit=None
+            ):
+                if SequenceMatcher(None, word, phrase).ratio() >= TYPO:
+                    near.add(id(found[index][1]))
+    return near
+
+
+def _label_score(typed: str, label: str, exact: bool) -> float:
+    """`SequenceMatcher.ratio` of the text and a label, where it matters.
+
+    Below `CLOSE` a score only ranks a choice that is neither picked nor suggested, so
+    there rapidfuzz's bound (never lower, a hundred times faster) stands in for it.
+    """
+    bound = fuzz.ratio(typed, label) / 100
+    if bound < CLOSE - EPSILON and not exact:  # rapidfuzz says 44.999… for 0.45
+        return bound
+    return SequenceMatcher(None, typed, label).ratio()
+
+
+def _similarity(typed: str, mine: set[str], choice: Choice, typo: bool, exact: bool) -> float:
+    """How alike the text (`mine`: its words but stopwords) and a choice are, 0..1, from
+    the label, its words, and a typo of an alias."""
+    form = forms(choice.option)
+    score = _label_score(typed, form.label, exact)
+    theirs = form.label_words
     if mine and theirs:
         score = max(score, len(mine & theirs) / len(mine | theirs) + 0.2 * bool(mine & theirs))
-    for alias in option.aliases:
-        phrase = " ".join(words(alias))
-        for word in mine:
-            if len(word) > 3 and SequenceMatcher(None, word, phrase).ratio() >= 0.85:
-                score = max(score, 0.9)
+    if typo:
+        score = max(score, 0.9)
     return min(score, 1.0)

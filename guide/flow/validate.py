@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
 
+from guide.flow.aliaslimits import alias_problems
 from guide.flow.collector import collector_paused
 from guide.flow.compute import FUNCTIONS
 from guide.flow.engine import FlowResolver
@@ -81,6 +82,7 @@ class _Checker:
         self.check_ways_out()
         self.check_pass_through_loops()
         self.check_escape()
+        self.problems.extend(alias_problems(self.flow))
         for node in self.flow.nodes.values():
             if isinstance(node, Ask):
                 self.check_options(node)

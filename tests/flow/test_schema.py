@@ -104,6 +104,9 @@ BROKEN: dict[str, Callable[[dict[str, Any]], object]] = {
     "digit key": lambda f: f["escape"][0].update(key="3"),
     # examples name themselves
     "example without name": lambda f: f["examples"][0].pop("name"),
+    # matching a typed answer stays cheap: 30 aliases of 80 characters at most
+    "31 aliases": lambda f: f["escape"][0].update(aliases=[f"word{n}" for n in range(31)]),
+    "an 81-character alias": lambda f: f["escape"][0].update(aliases=["a" * 81]),
 }
 
 

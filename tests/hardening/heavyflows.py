@@ -3,7 +3,8 @@
 `alias_heavy_flow()` with its defaults is the 131 KB flow of issue 15 (30 options of
 25 aliases each, 10 examples of long answers): before examples became `check`'s job
 alone, putting it in the flow folder made every start walk its examples (19 s for
-`--answers '!'`). `scaled_alias_heavy_flow()` grows the same shape to about 1 MB.
+`--answers '!'`). `scaled_alias_heavy_flow()` grows the same shape to about 1 MB, and
+`example_heavy_flow()` keeps to the alias limits and fills the megabyte with examples.
 """
 
 from __future__ import annotations
@@ -49,18 +50,22 @@ WORDS = [
 
 
 def _sentence(rng: random.Random, length: int) -> str:
-    """Words joined up to about `length` characters, no YAML-special characters."""
-    words: list[str] = []
-    while sum(len(w) + 1 for w in words) < length:
-        words.append(rng.choice(WORDS) + str(rng.randrange(1000)))
-    return " ".join(words)
+    """Words joined, `length` characters at most but close to it, no YAML-special
+    characters."""
+    text = ""
+    while True:
+        word = rng.choice(WORDS) + str(rng.randrange(1000))
+        longer = f"{text} {word}" if text else word
+        if len(longer) > length:
+            return text or word[:length]
+        text = longer
 
 
 def alias_heavy_flow(
     *,
     options: int = 30,
     aliases: int = 25,
-    alias_length: int = 150,
+    alias_length: int = 156,
     examples: int = 10,
     answers: int = 1,
     answer_length: int = 480,
@@ -92,8 +97,8 @@ def alias_heavy_flow(
         "    steps: [Stop.]",
         "    why: Because.",
         "    source: {article: notes}",
-        "examples:",
     ]
+    lines += ["examples:"] if examples else []
     for number in range(examples):
         lines.append(f"  - name: long {number}")
         lines.append("    outcome: done")
@@ -103,5 +108,12 @@ def alias_heavy_flow(
 
 
 def scaled_alias_heavy_flow() -> str:
-    """The same shape at about 1 MB: more options, more examples, several answers each."""
-    return alias_heavy_flow(options=150, aliases=40, examples=40, answers=5)
+    """The same shape at just under 1 MiB: more options, more examples, five answers
+    each. Its aliases are over the limits, so `check` reports those and walks nothing."""
+    return alias_heavy_flow(options=140, aliases=40, examples=40, answers=5)
+
+
+def example_heavy_flow() -> str:
+    """Just under 1 MiB within the alias limits (20 options of 15 aliases of 60
+    characters), nearly all of it examples: 2,000 answers of 480 characters."""
+    return alias_heavy_flow(options=20, aliases=15, alias_length=60, examples=400, answers=5)
