@@ -24,8 +24,11 @@ def load_decks(library: Library) -> tuple[list[Deck], list[str]]:
     for path in deck_paths():
         try:
             deck, problems = read_deck(path)
-        except (OSError, FlowError) as exc:
-            broken.append(f"{path}: {exc}")
+        except OSError as exc:
+            broken.append(f"{path}: cannot read the file: {exc.strerror or exc}")
+            continue
+        except FlowError as exc:  # its problem says where already
+            broken.append(str(exc.problems[0]))
             continue
         if deck is not None:
             problems += validate_deck(deck, library.flows)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from guide.flow.files import open_regular
 from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import FlowError, Problem
 from guide.flow.validate import validate
@@ -94,7 +95,7 @@ def run_flows(as_json: bool) -> int:
 
 def _head(path: Path) -> bytes:
     """The start of a file: enough to tell a deck from a flow."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:  # a FIFO would wait for a writer for ever
         return handle.read(4096)
 
 

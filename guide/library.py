@@ -23,8 +23,9 @@ from typing import Literal
 import platformdirs
 
 from guide.flow.engine import FlowResolver
+from guide.flow.files import special_kind
 from guide.flow.loader import Loaded, read_flow
-from guide.flow.model import Flow, FlowError, successors
+from guide.flow.model import Flow, FlowError, successors, visible
 from guide.flow.validate import validate
 
 DEFAULT_FLOW = "hang-up"
@@ -222,6 +223,9 @@ def find_flow(name: str, library: Library | None = None) -> Path:
     if as_path.suffix in (".yaml", ".yml") or "/" in name or as_path.is_file():
         if as_path.is_file():
             return as_path
+        kind = special_kind(as_path)
+        if kind is not None:
+            raise FlowNotFound(f"{visible(name)} is {kind}, not a flow file")
         known = ", ".join(e.name for e in (library or scan()).entries if e.flow is not None)
         raise FlowNotFound(f"no flow file at {name}; the flows are: {known}")
     return (library or scan()).find(name).path

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from guide.flow.engine import Advice, FlowResolver, Walk, WalkError, asked_text
 from guide.flow.examples import walk_answers
+from guide.flow.files import read_capped
 from guide.flow.model import NOWHERE, Flow, Input, Mark, Outcome, Problem, Say, Wait
 from guide.flow.reader import FieldReader
 from guide.flow.suggest import did_you_mean
@@ -70,7 +71,8 @@ def load_deck(data: bytes, file: str = "<deck>") -> tuple[Deck | None, list[Prob
 
 
 def read_deck(path: Path) -> tuple[Deck | None, list[Problem]]:
-    return load_deck(path.read_bytes(), str(path))
+    """A deck file, read as flows are: regular files only, at most 1 MiB."""
+    return load_deck(read_capped(path), str(path))
 
 
 class _DeckReader(FieldReader):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from guide.flow.coverage import Coverage, coverage
 from guide.flow.loader import read_flow
-from guide.flow.model import Flow, FlowError
+from guide.flow.model import Flow, FlowError, visible
 from guide.flow.validate import validate
 from guide.library import Library, bundled_flows, scan
 
@@ -41,8 +41,14 @@ def _testable(path: Path, library: Library) -> Flow | None:
     """The flow, if nothing but its examples is wrong (those are what `test` reports)."""
     try:
         loaded = read_flow(path)
-    except (OSError, FlowError) as exc:
-        print(f"{path}: error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(
+            f"{visible(str(path))}: error: cannot read the file: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return None
+    except FlowError as exc:  # located already
+        print(exc, file=sys.stderr)
         return None
     if loaded.flow is None:
         print("\n".join(str(p) for p in loaded.problems), file=sys.stderr)

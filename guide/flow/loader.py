@@ -9,7 +9,6 @@ types, missing fields) is collected so one `check` run reports them all.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from guide.flow.collector import collector_paused
+from guide.flow.files import read_capped
 from guide.flow.model import (
     NODE_KINDS,
     AllOf,
@@ -54,7 +54,6 @@ from guide.flow.yamltree import (
     YNode,
     decode,
     parse_tree,
-    too_large,
 )
 
 T = TypeVar("T")
@@ -111,13 +110,9 @@ class Loaded:
 
 
 def read_flow(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Read and load a flow file. `OSError` (missing, unreadable) is left to the caller."""
-    with path.open("rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > limits.max_bytes:
-            raise too_large(str(path), size, limits)
-        data = handle.read(limits.max_bytes + 1)
-    return load_flow(data, str(path), limits)
+    """Read and load a flow file. `OSError` (missing, unreadable) is left to the caller;
+    a FIFO, device or folder is a `FlowError` (`not-a-file`), never opened."""
+    return load_flow(read_capped(path, limits), str(path), limits)
 
 
 def load_flow(data: bytes, file: str = "<flow>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
