@@ -24,10 +24,14 @@ from pathlib import Path
 
 import platformdirs
 
+from guide.flow.files import read_capped
+from guide.flow.model import FlowError, visible
 from guide.flow.suggest import did_you_mean
+from guide.flow.yamltree import CONTROL
 from guide.strings import ENGLISH, names, use
 
 LANGUAGE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
+PLACEHOLDER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +56,14 @@ def placeholders(text: str) -> set[str]:
 
 
 def read_catalogue(path: Path) -> Catalogue:
-    """Read and check one translation file."""
+    """Read and check one translation file (regular files only, at most 1 MiB)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_capped(path).decode("utf-8")
+    except FlowError as exc:  # a FIFO, a device, a file over 1 MiB: located already
+        return Catalogue({}, [str(exc.problems[0])], readable=False)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return Catalogue({}, [f"{path}: cannot be read: {reason}"], readable=False)
+        return Catalogue({}, [f"{visible(str(path))}: cannot be read: {reason}"], readable=False)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -67,10 +73,10 @@ def read_catalogue(path: Path) -> Catalogue:
     strings: dict[str, str] = {}
     problems: list[str] = []
     for name, value in data.items():
-        where = f"{path}:{_line_of(text, name)}"
+        where = f"{visible(str(path))}:{_line_of(text, name)}"
         if name not in known:
             hint = did_you_mean(name, known)
-            problems.append(f"{where}: error: no string is called `{name}`{hint}")
+            problems.append(f"{where}: error: no string is called `{visible(name)}`{hint}")
         elif not isinstance(value, str):
             problems.append(f"{where}: error: `{name}` must be text in quotes")
         else:
@@ -83,15 +89,38 @@ def read_catalogue(path: Path) -> Catalogue:
 
 
 def _placeholder_problem(name: str, value: str) -> str | None:
+    bad = CONTROL.search(value)
+    if bad:  # an escape code here reached the terminal (a clipboard write, a clear screen)
+        return f"`{name}`: control character U+{ord(bad.group()):04X} is not allowed"
     wanted = placeholders(getattr(ENGLISH, name))
     try:
         found = placeholders(value)
+        odd = _odd_placeholder(value)
     except ValueError:
         return f"`{name}`: a {{ or }} does not pair up (write {{{{ or }}}} for a brace itself)"
+    if odd is not None:
+        bare = re.split(r"[.\[!:]", odd, maxsplit=1)[0]
+        like = bare if PLACEHOLDER.match(bare) else min(wanted, default="name")
+        return (
+            f"`{name}`: {{{visible(odd)}}} is not allowed; a placeholder is a bare name,"
+            f" such as {{{like}}}"
+        )
     if found - wanted:
         extra = ", ".join(f"{{{p}}}" for p in sorted(found - wanted))
         have = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
         return f"`{name}`: {extra} is not filled in here (this string has: {have})"
+    return None
+
+
+def _odd_placeholder(text: str) -> str | None:
+    """The first placeholder that is more than a bare `{name}`: a format (`{time:d}`
+    crashed the first wait step; `{n:>300000000}` wrote 300 MB a line), a conversion
+    (`{x!r}`), an attribute or index (`{a.b}`, `{a[0]}`), or no name (`{}`, `{0}`)."""
+    for _, field, spec, conversion in string.Formatter().parse(text):
+        if field is None:
+            continue
+        if spec or conversion or not PLACEHOLDER.match(field):
+            return field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
     return None
 
 
@@ -127,7 +156,7 @@ def apply_language(language: str | None, folder: Path | None = None) -> list[str
     if not LANGUAGE_NAME.match(language):
         return [f"settings: `language` must be a short name such as fr or pt-BR, not {language!r}"]
     path = (folder or strings_dir()) / f"{language}.toml"
-    if not path.is_file():
+    if not path.exists():  # a FIFO or a folder there is refused, unopened, by read_catalogue
         return [f"no translation for `{language}`: {path} does not exist; using English"]
     catalogue = read_catalogue(path)
     use(catalogue.strings)
