@@ -9,6 +9,7 @@ from pathlib import Path
 
 from guide.cmdutil import EXIT_UNREADABLE, no_terminal_for_the_app
 from guide.export import advice_damaged, outcome_of, status_of, to_json, to_markdown
+from guide.flow.engine import clean
 from guide.ownership import remove_lock_files
 from guide.private import write_private
 from guide.store import Session, Store, StoreUnavailable, default_path
@@ -146,7 +147,7 @@ def run_note(args: argparse.Namespace) -> int:
         _say(S.note_not_text)
         return EXIT_UNREADABLE
     try:
-        store.set_note(args.session, note)
+        store.set_note(args.session, " ".join(clean(note).split()))  # as typed answers are
     except KeyError:
         return _no_walk(args.session)
     except StoreUnavailable as exc:

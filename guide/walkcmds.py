@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.cmdutil import no_terminal_for_the_app, open_for_command
-from guide.flow.engine import Walk, WalkError
+from guide.flow.engine import Walk, WalkError, clean
+from guide.flow.model import visible
 from guide.flow.startpoints import needed_facts
 from guide.flow.suggest import did_you_mean
 from guide.library import Library
@@ -66,7 +67,7 @@ def run_walk(args: argparse.Namespace) -> int:
         walk = Walk(flow, library.resolver(), start=args.start, given=given)
     except WalkError as exc:
         hint = did_you_mean(args.start or "", flow.nodes)
-        print(f"hangup-guide: {exc}{hint}", file=sys.stderr)
+        print(f"hangup-guide: {visible(str(exc))}{hint}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.answers is not None:  # a script: nothing is saved
         from guide.plain import PlainIO, run_answers
@@ -114,9 +115,9 @@ def parse_facts(pairs: list[str]) -> dict[str, str]:
     """`--fact intent=deliberate` pairs as facts; ValueError names a malformed one."""
     facts: dict[str, str] = {}
     for pair in pairs:
-        name, sep, value = pair.partition("=")
+        name, sep, value = clean(pair).partition("=")  # as typed answers are
         if not sep or not name.strip():
-            raise ValueError(f"--fact wants NAME=VALUE, not `{pair}`")
+            raise ValueError(f"--fact wants NAME=VALUE, not `{visible(pair)}`")
         facts[name.strip()] = value.strip()
     return facts
 
