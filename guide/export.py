@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from guide.mdescape import md
 from guide.session import transcript
 from guide.store import Event, Session
 from guide.strings import S
@@ -73,7 +74,7 @@ def to_json(session: Session, events: list[Event]) -> str:
 def to_markdown(session: Session, events: list[Event]) -> str:
     steps, changed = transcript(events)
     lines = [
-        f"# {session.flow_title}",
+        f"# {md(session.flow_title)}",
         "",
         f"Walk {session.id}, started {on_date(session.started)}, {status_of(session)}.",
         "",
@@ -81,7 +82,7 @@ def to_markdown(session: Session, events: list[Event]) -> str:
         "",
     ]
     answered = [s for s in steps if s.kind != "proceed"]
-    lines += [f"{i}. **{s.asked}** {s.answer}" for i, s in enumerate(answered, 1)]
+    lines += [f"{i}. **{md(s.asked)}** {md(s.answer)}" for i, s in enumerate(answered, 1)]
     if not answered:
         lines.append("(nothing answered yet)")
     if changed:
@@ -89,13 +90,19 @@ def to_markdown(session: Session, events: list[Event]) -> str:
         lines += ["", f"({said})"]
     advice = outcome_of(session)
     if advice:
-        lines += ["", f"## Next step: {advice['title']}", "", f"Why: {advice['why']}", ""]
-        lines += [f"{i}. {step}" for i, step in enumerate(advice["steps"], 1)]
-        if advice.get("script"):
-            lines += ["", "What to say:", "", f"> {advice['script']}"]
-        if advice.get("text"):
-            lines += ["", "A message you can send:", "", f"> {advice['text']}"]
-        lines += ["", f"Source: {advice['source']}"]
+        lines += _advice_lines(advice)
     if session.note:
-        lines += ["", "## My note", "", session.note]
+        lines += ["", "## My note", "", md(session.note)]
     return "\n".join(lines) + "\n"
+
+
+def _advice_lines(advice: dict[str, Any]) -> list[str]:
+    """The outcome as shown, its text from the flow and the facts escaped (as the
+    handout does): a `<script>` or `[x](javascript:…)` in a flow is written inert."""
+    lines = ["", f"## Next step: {md(str(advice['title']))}", "", f"Why: {md(str(advice['why']))}"]
+    lines += [""] + [f"{i}. {md(str(step))}" for i, step in enumerate(advice["steps"], 1)]
+    if advice.get("script"):
+        lines += ["", "What to say:", "", f"> {md(str(advice['script']))}"]
+    if advice.get("text"):
+        lines += ["", "A message you can send:", "", f"> {md(str(advice['text']))}"]
+    return [*lines, "", f"Source: {md(str(advice['source']))}"]

@@ -26,17 +26,7 @@ from guide.flow.model import (
     Wait,
 )
 from guide.graph import _distinct, _here, _offers_escape, duration, reading_order
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
-_MD_LINE_START = re.compile(r"^(?:([+\-=])|(\d+)([.)]))")
-
-
-def md(text: str) -> str:
-    """Flow text as Markdown that shows exactly that text, on one line."""
-    flat = " ".join(text.split())
-    flat = re.sub(r"&(?=#?\w+;)", "&amp;", flat)
-    flat = _MD_INLINE.sub(r"\\\1", flat)
-    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", flat)
+from guide.mdescape import md
 
 
 def _code(text: str) -> str:
