@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from guide import __version__
+from guide.cliparser import SafeParser, at_least_one
 from guide.cmdutil import tolerant_console
 from guide.library import DEFAULT_FLOW
 from guide.servecmds import minutes, port_number, session_count
@@ -39,7 +40,7 @@ wait for the modules of the other twelve."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = SafeParser(
         prog="hangup-guide",
         description="What to do after someone hangs up on you: a few questions, one next step.",
     )
@@ -131,7 +132,9 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     practice = commands.add_parser("practice", help="practise judgement on scenarios")
     practice.add_argument("deck", nargs="?", metavar="DECK", help="a deck's name or file")
     practice.add_argument("--seed", type=int, help="the same seed gives the same order")
-    practice.add_argument("--count", type=int, help="how many scenarios (default: all)")
+    practice.add_argument(
+        "--count", type=at_least_one, help="how many scenarios, 1 or more (default: all)"
+    )
     practice.add_argument(
         "--plain",
         action="store_true",
@@ -194,6 +197,7 @@ def _add_more_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="a Mermaid flowchart, a Graphviz DOT graph, or a Markdown handout (default: md)",
     )
     graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    graph.add_argument("--force", action="store_true", help="with -o: replace an existing file")
     strings = commands.add_parser(
         "strings", help="the guide's own words as a file to translate; FILE: check a translation"
     )

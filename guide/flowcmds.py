@@ -10,7 +10,7 @@ from pathlib import Path
 
 from guide.flow.files import open_regular
 from guide.flow.loader import Loaded, read_flow
-from guide.flow.model import FlowError, Problem
+from guide.flow.model import FlowError, Problem, visible
 from guide.flow.validate import validate
 from guide.library import FLOWS_ENV, bundled_decks, bundled_flows, scan, user_dirs
 from guide.practice import Deck, is_deck, read_deck, validate_deck
@@ -36,7 +36,8 @@ def run_check(paths: Sequence[Path]) -> int:
             read[path] = results[-1]
         except OSError as exc:  # not a problem in a file: there is no file to point into
             unreadable = True
-            print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+            shown = visible(str(path))
+            print(f"{shown}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
         except FlowError as exc:
             problems += exc.problems
             read[path] = str(exc.problems[0])
@@ -65,14 +66,14 @@ def run_flows(as_json: bool) -> int:
     """`hangup-guide flows`: every flow found, with its size and whether it opens."""
     library = scan()
     rows = [
-        {
-            "name": entry.name,
+        {  # names and paths escaped: a file's name may hold any byte but / and NUL
+            "name": visible(entry.name),
             "title": entry.flow.title if entry.flow else "",
             "nodes": len(entry.flow.nodes) if entry.flow else None,
             "outcomes": len(entry.flow.outcomes()) if entry.flow else None,
-            "status": entry.status,
+            "status": visible(entry.status),
             "origin": entry.origin,
-            "path": str(entry.path),
+            "path": visible(str(entry.path)),
         }
         for entry in library.entries
     ]
@@ -88,7 +89,7 @@ def run_flows(as_json: bool) -> int:
         )
         if row["origin"] == "user":
             print(f"{'':<18} {row['path']}")
-    folders = ", ".join(str(d) for d in user_dirs())
+    folders = ", ".join(visible(str(d)) for d in user_dirs())
     print(f"\nYour own flows go in: {folders} (or folders listed in ${FLOWS_ENV})", file=sys.stderr)
     return EXIT_OK
 

@@ -185,7 +185,7 @@ def _load(path: Path) -> Loaded | str:
     try:
         return read_flow(path)
     except OSError as exc:
-        return f"{path}: error: cannot read the file: {exc.strerror or exc}"
+        return f"{visible(str(path))}: error: cannot read the file: {exc.strerror or exc}"
     except FlowError as exc:
         return str(exc.problems[0])
 

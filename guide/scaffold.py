@@ -7,6 +7,8 @@ import re
 import sys
 from pathlib import Path
 
+from guide.flow.files import refuse_odd_name
+from guide.flow.model import FlowError, visible
 from guide.library import user_dirs
 
 STARTER = """\
@@ -85,6 +87,9 @@ examples:                    # walked by `hangup-guide test`: answers in order, 
 """
 
 NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+BAD_NAME = (
+    "the name is not UTF-8 or holds a control character; choose another (nothing was written)"
+)
 
 
 def schema_path() -> Path:
@@ -101,19 +106,28 @@ def run_new(args: argparse.Namespace) -> int:
     name = args.name
     if not NAME.match(name):
         print(
-            f"hangup-guide: `{name}` is not a flow name: use lower-case letters, digits and -",
+            f"hangup-guide: `{visible(name)}` is not a flow name:"
+            " use lower-case letters, digits and -",
             file=sys.stderr,
         )
         return 2
     path: Path = args.output or user_dirs()[0] / f"{name}.yaml"
-    if path.exists():
-        print(f"hangup-guide: {path} already exists; nothing was written", file=sys.stderr)
-        return 1
+    shown = visible(str(path))
+    try:
+        refuse_odd_name(path)
+    except FlowError:
+        print(f"hangup-guide: cannot write {shown}: {BAD_NAME}", file=sys.stderr)
+        return 2
+    data = starter(name, path.name).encode("utf-8")  # before the file exists: never empty
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(starter(name, path.name), encoding="utf-8")
-    except OSError as exc:
-        print(f"hangup-guide: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        with path.open("xb") as handle:  # "x": never over a file that appeared meanwhile
+            handle.write(data)
+    except FileExistsError:
+        print(f"hangup-guide: {shown} already exists; nothing was written", file=sys.stderr)
         return 1
-    print(f"wrote {path}; open it with: hangup-guide --flow {name}", file=sys.stderr)
+    except OSError as exc:
+        print(f"hangup-guide: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {shown}; open it with: hangup-guide --flow {name}", file=sys.stderr)
     return 0

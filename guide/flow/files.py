@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from guide.flow.yamltree import DEFAULT_LIMITS, Limits, located, too_large
+from guide.flow.yamltree import CONTROL, DEFAULT_LIMITS, Limits, located, too_large
 
 KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -41,6 +41,22 @@ def special_kind(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else _kind(mode)
 
 
+def refuse_odd_name(path: Path) -> None:
+    """A located `bad-file-name` `FlowError` when the path is not valid UTF-8 or holds a
+    control character: a walk keeps its flow's path and shows it, and no database takes
+    those bytes nor should a terminal be sent them."""
+    name = str(path)
+    if any("\ud800" <= char <= "\udfff" for char in name) or CONTROL.search(name):
+        raise located(
+            name,
+            1,
+            1,
+            "bad-file-name",
+            "the file's name (or its folder's) is not UTF-8 or holds a control character;"
+            " rename it to use it",
+        )
+
+
 def refuse_special(path: Path, mode: int) -> None:
     """A located `not-a-file` `FlowError` unless `mode` is a regular file's."""
     if not stat.S_ISREG(mode):
@@ -58,8 +74,10 @@ def open_regular(path: Path) -> Iterator[BinaryIO]:
     """`path` opened for reading in binary, if it is a regular file.
 
     Raises `FlowError` (`not-a-file`, at 1:1) for a FIFO, device, socket or folder,
-    and `OSError` when it is missing or unreadable.
+    (`bad-file-name`) for a name that is not UTF-8, and `OSError` when it is missing
+    or unreadable.
     """
+    refuse_odd_name(path)
     refuse_special(path, os.stat(path).st_mode)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)

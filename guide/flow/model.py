@@ -26,18 +26,26 @@ class Mark:
     col: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
+        return f"{visible(self.file)}:{self.line}:{self.col}"
 
 
 NOWHERE = Mark("<flow>", 1, 1)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
-    """Text safe to print on one terminal line: controls and line breaks as `\\xNN` escapes."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+    """Text safe to print on one terminal line: controls and line breaks as `\\xNN` escapes,
+    and a byte that was not UTF-8 (in a file name: a lone surrogate) as `\\xNN` too."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found.group()
+    if "\udc80" <= char <= "\udcff":  # os.fsdecode's stand-in for an undecodable byte
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return repr(char)[1:-1]
 
 
 @dataclass(frozen=True, slots=True)

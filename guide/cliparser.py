@@ -1,0 +1,29 @@
+"""The command line's parser and its argument types: what a person typed, echoed back
+in an error, reaches the terminal without its control characters."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from guide.flow.model import visible
+
+
+class SafeParser(argparse.ArgumentParser):
+    """argparse's parser, but an error shows what was typed escaped: "unrecognized
+    arguments: …" echoed an escape code as it was, and bytes that are not UTF-8 made
+    the error itself fail with a traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+
+def at_least_one(text: str) -> int:
+    """A whole number of at least 1 (`practice --count`)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"at least 1, not {number}")
+    return number
