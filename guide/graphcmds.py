@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.cmdutil import open_for_command
-from guide.flow.model import Flow
+from guide.flow.model import Flow, visible
 from guide.graph import to_dot, to_mermaid
 from guide.handout import to_handout
 
@@ -32,7 +32,7 @@ def run_graph(args: argparse.Namespace) -> int:
     if args.output is None:
         _write_stdout(text)
         return EXIT_OK
-    return _write_file(args.output, text, f"the {what} of `{flow.id}`")
+    return _write_file(args.output, text, f"the {what} of `{flow.id}`", args.force)
 
 
 def _write_stdout(text: str) -> None:
@@ -46,11 +46,24 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def _write_file(path: Path, text: str, what: str) -> int:
+def _write_file(path: Path, text: str, what: str, force: bool) -> int:
+    """Write `text` to `path`; an existing file only with `force` (as `new -o` does)."""
+    shown = visible(str(path))
+    data = text.encode("utf-8")
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"hangup-guide: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        with path.open("wb" if force else "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        if path.is_dir():
+            print(f"hangup-guide: cannot write {shown}: it is a folder", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(
+            f"hangup-guide: {shown} already exists; nothing was written (--force replaces it)",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
-    print(f"hangup-guide: wrote {what} to {path}", file=sys.stderr)
+    except OSError as exc:
+        print(f"hangup-guide: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"hangup-guide: wrote {what} to {shown}", file=sys.stderr)
     return EXIT_OK

@@ -7,6 +7,7 @@ import sys
 
 from guide.cmdutil import no_terminal_for_the_app
 from guide.decks import find_deck, load_decks
+from guide.flow.model import visible
 from guide.library import Library, scan
 from guide.practice import Deck
 from guide.progress import progress_lines, summarise
@@ -56,11 +57,18 @@ def _plain(args: argparse.Namespace, decks: list[Deck], library: Library, store:
     from guide.store import Store
 
     io = PlainIO.console()
-    deck = find_deck(args.deck, decks) if args.deck else _choose(decks, io)
+    try:
+        wanted = args.deck or _choose(decks, io)
+    except EOFError:  # Ctrl+D, or a script's input ran out, at "Which deck?"
+        io.say("")
+        print("hangup-guide: no deck was chosen: the input ended", file=sys.stderr)
+        return EXIT_OK
+    deck = find_deck(wanted, decks) if wanted else None
     if deck is None:
         names = ", ".join(d.id for d in decks)
         print(
-            f"hangup-guide: no usable deck `{args.deck}`; the decks are: {names}", file=sys.stderr
+            f"hangup-guide: no usable deck `{visible(wanted)}`; the decks are: {names}",
+            file=sys.stderr,
         )
         return EXIT_UNREADABLE
     flow = library.flows[deck.flow]
@@ -68,19 +76,18 @@ def _plain(args: argparse.Namespace, decks: list[Deck], library: Library, store:
     return run_round(deck, flow, library, io, seed=args.seed, count=args.count, store=saving)
 
 
-def _choose(decks: list[Deck], io: object) -> Deck | None:
+def _choose(decks: list[Deck], io: object) -> str:
+    """The deck the person picks, as its id or what they typed; EOFError when the input
+    ends first."""
     from guide.plain import PlainIO
 
     assert isinstance(io, PlainIO)
     if not decks:
-        return None
+        return ""
     io.say("Which deck?")
     for number, deck in enumerate(decks, 1):
         io.say(f"  {number}) {deck.title} ({len(deck.scenarios)} scenarios)")
-    try:
-        picked = io.ask().strip()
-    except EOFError:
-        return None
+    picked = io.ask().strip()
     if picked.isdigit() and 1 <= int(picked) <= len(decks):
-        return decks[int(picked) - 1]
-    return find_deck(picked, decks)
+        return decks[int(picked) - 1].id
+    return picked
