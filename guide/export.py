@@ -99,10 +99,10 @@ def to_markdown(session: Session, events: list[Event]) -> str:
 def _advice_lines(advice: dict[str, Any]) -> list[str]:
     """The outcome as shown, its text from the flow and the facts escaped (as the
     handout does): a `<script>` or `[x](javascript:…)` in a flow is written inert."""
-    lines = ["", f"## Next step: {md(str(advice['title']))}", "", f"Why: {md(str(advice['why']))}"]
-    lines += [""] + [f"{i}. {md(str(step))}" for i, step in enumerate(advice["steps"], 1)]
+    lines = ["", f"## Next step: {md(advice['title'])}", "", f"Why: {md(advice['why'])}"]
+    lines += [""] + [f"{i}. {md(step)}" for i, step in enumerate(advice["steps"], 1)]
     if advice.get("script"):
-        lines += ["", "What to say:", "", f"> {md(str(advice['script']))}"]
+        lines += ["", "What to say:", "", f"> {md(advice['script'])}"]
     if advice.get("text"):
-        lines += ["", "A message you can send:", "", f"> {md(str(advice['text']))}"]
-    return [*lines, "", f"Source: {md(str(advice['source']))}"]
+        lines += ["", "A message you can send:", "", f"> {md(advice['text'])}"]
+    return [*lines, "", f"Source: {md(advice['source'])}"]
