@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from guide.flow.files import is_regular
 from guide.flow.model import Flow
 from guide.library import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
 
@@ -100,7 +101,7 @@ def open_for_command(name: str) -> tuple[Flow, Library] | int:
         # One scan: every flow is loaded and checked (links need them), which is most
         # of the start-up time; a file named on the command line joins that scan.
         given = Path(name).expanduser()
-        library = scan([given]) if given.is_file() else scan()
+        library = scan([given]) if is_regular(given) else scan()
         path = find_flow(name, library)
         return open_flow(path, library), library
     except FlowNotFound as exc:

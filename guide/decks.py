@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guide.flow.files import is_regular
 from guide.flow.model import FlowError
 from guide.library import Library, bundled_decks, user_dirs
 from guide.practice import Deck, read_deck, validate_deck
@@ -43,7 +44,7 @@ def load_decks(library: Library) -> tuple[list[Deck], list[str]]:
 def find_deck(name: str, decks: list[Deck], library: Library | None = None) -> Deck | None:
     """A deck by id, or from a file (which must load and fit its flow)."""
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") and path.is_file():
+    if path.suffix in (".yaml", ".yml") and is_regular(path):
         try:
             deck, problems = read_deck(path)
         except (OSError, FlowError):

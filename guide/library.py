@@ -23,7 +23,7 @@ from typing import Literal
 import platformdirs
 
 from guide.flow.engine import FlowResolver
-from guide.flow.files import special_kind
+from guide.flow.files import is_folder, is_regular, special_kind
 from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import Flow, FlowError, successors, visible
 from guide.flow.validate import validate
@@ -115,7 +115,7 @@ class Library:
             if entry.duplicate_of is None and name in (entry.name, entry.path.stem):
                 return entry
         known = ", ".join(e.name for e in self.entries if e.flow is not None)
-        raise FlowNotFound(f"no flow named `{name}`; the flows are: {known}")
+        raise FlowNotFound(f"no flow named `{visible(name)}`; the flows are: {known}")
 
 
 def scan(
@@ -131,7 +131,7 @@ def scan(
     done = dict(preloaded or {})
     found: list[tuple[Path, Origin]] = [(p, "bundled") for p in bundled_flows()]
     for folder in user_dirs():
-        if folder.is_dir():
+        if is_folder(folder):
             found += [(p, "user") for p in sorted(folder.glob("*.yaml"))]
     found += [(Path(p), "user") for p in extra if Path(p) not in {f for f, _ in found}]
     loaded = [(path, origin, done[path] if path in done else _load(path)) for path, origin in found]
@@ -171,7 +171,7 @@ def _neighbours(
                     target.flow
                     and target.flow not in ids
                     and beside not in paths
-                    and beside.is_file()
+                    and is_regular(beside)
                 ):
                     paths.add(beside)
                     ids.add(target.flow)
@@ -220,14 +220,14 @@ def _errors(loaded: Loaded, known: Mapping[str, Flow]) -> tuple[str, ...]:
 def find_flow(name: str, library: Library | None = None) -> Path:
     """A flow file from a path, or from a flow's name (`hang-up`, `sales`, your own)."""
     as_path = Path(name).expanduser()
-    if as_path.suffix in (".yaml", ".yml") or "/" in name or as_path.is_file():
-        if as_path.is_file():
+    if as_path.suffix in (".yaml", ".yml") or "/" in name or is_regular(as_path):
+        if is_regular(as_path):
             return as_path
         kind = special_kind(as_path)
         if kind is not None:
             raise FlowNotFound(f"{visible(name)} is {kind}, not a flow file")
         known = ", ".join(e.name for e in (library or scan()).entries if e.flow is not None)
-        raise FlowNotFound(f"no flow file at {name}; the flows are: {known}")
+        raise FlowNotFound(f"no flow file at {visible(name)}; the flows are: {known}")
     return (library or scan()).find(name).path
 
 

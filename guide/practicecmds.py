@@ -33,7 +33,7 @@ def run_practice(args: argparse.Namespace) -> int:
         if named is None:
             names = ", ".join(d.id for d in decks)
             print(
-                f"hangup-guide: no usable deck `{args.deck}`; the decks are: {names}",
+                f"hangup-guide: no usable deck `{visible(args.deck)}`; the decks are: {names}",
                 file=sys.stderr,
             )
             return EXIT_UNREADABLE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from guide.flow.engine import clean
 from guide.historycmds import EXIT_OK, EXIT_PROBLEMS, _store
 from guide.stats import Stats, compute_stats
 
@@ -18,7 +19,8 @@ def run_stats(args: argparse.Namespace) -> int:
         events = {s.id: store.events(s.id) for s in sessions}
     finally:
         store.close()
-    stats = compute_stats(sessions, events, args.stats_flow)
+    wanted = clean(args.stats_flow) if args.stats_flow else None  # it is shown back
+    stats = compute_stats(sessions, events, wanted)
     if args.json:
         print(stats.to_json())
     else:

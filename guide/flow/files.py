@@ -31,14 +31,32 @@ def _kind(mode: int) -> str:
     return next((name for test, name in KINDS if test(mode)), "not a regular file")
 
 
+def _mode(path: Path) -> int | None:
+    """The path's mode, following symlinks; None when it cannot be looked at (missing,
+    a name too long, a NUL byte in it: `Path.is_file` raises for some of these)."""
+    try:
+        return os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+
+
+def is_regular(path: Path) -> bool:
+    """True for a regular file (or a symlink to one); never raises."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISREG(mode)
+
+
+def is_folder(path: Path) -> bool:
+    """True for a folder (or a symlink to one); never raises."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISDIR(mode)
+
+
 def special_kind(path: Path) -> str | None:
     """What `path` is when it exists but is not a regular file ("a named pipe (FIFO)",
     "a folder", ...); None for a regular file or nothing at all."""
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return None
-    return None if stat.S_ISREG(mode) else _kind(mode)
+    mode = _mode(path)
+    return None if mode is None or stat.S_ISREG(mode) else _kind(mode)
 
 
 def refuse_odd_name(path: Path) -> None:
