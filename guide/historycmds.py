@@ -10,6 +10,7 @@ from pathlib import Path
 from guide.cmdutil import EXIT_UNREADABLE, no_terminal_for_the_app
 from guide.export import advice_damaged, outcome_of, status_of, to_json, to_markdown
 from guide.flow.engine import clean
+from guide.flow.model import visible
 from guide.ownership import remove_lock_files
 from guide.private import write_private
 from guide.store import Session, Store, StoreUnavailable, default_path
@@ -123,15 +124,16 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return _damaged([session])
+    shown = visible(str(args.output))  # a file name may hold an escape code
     try:
         write_private(args.output, text.encode("utf-8"), force=args.force)
     except FileExistsError:
-        _say(S.export_exists.format(path=args.output))
+        _say(S.export_exists.format(path=shown))
         return EXIT_PROBLEMS
     except OSError as exc:
-        _say(f"cannot write {args.output}: {exc.strerror or exc}")
+        _say(f"cannot write {shown}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(f"wrote {shown}", file=sys.stderr)
     return _damaged([session])
 
 

@@ -93,6 +93,8 @@ NASTY = [
     "--",
     "a=b",
     "=\x1b[31m",
+    f"{ROOT}/\x1b[2J.md",
+    os.fsdecode(b"{root}/\xff.md"),
 ]
 VALUES = st.one_of(
     st.sampled_from(PATHS + WORDS + NUMBERS + NASTY),

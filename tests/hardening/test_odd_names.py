@@ -106,3 +106,16 @@ def test_arguments_echoed_in_an_error_are_escaped(tmp_path: Path) -> None:
     text = shown(done)
     assert done.returncode == 2
     assert "unrecognized arguments: \\x1b]0;pwned\\x07\\xff" in text
+
+
+@pytest.mark.parametrize("name", list(NAMES), ids=list(NAMES.values()))
+def test_export_and_graph_name_such_a_file_escaped(tmp_path: Path, name: bytes) -> None:
+    env = clean_env(tmp_path / "home")
+    shown(guide(env, "--flow", "hang-up", "--plain", stdin=b"2\nq\n"))
+    path = os.path.join(os.fsencode(tmp_path), name + b".md")
+    for args in ((b"export", b"1", b"-o", path), (b"graph", b"hang-up", b"-o", path, b"--force")):
+        done = guide(env, *args)
+        assert f"wrote {tmp_path}/{NAMES[name]}.md" in shown(done) or (
+            f"to {tmp_path}/{NAMES[name]}.md" in shown(done)
+        ), args
+        assert done.returncode == 0
