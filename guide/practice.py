@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from guide.flow.engine import Advice, FlowResolver, Walk, WalkError, asked_text
-from guide.flow.examples import walk_answers
+from guide.flow.examples import Budget, BudgetSpent, budget_message, charge, here, walk_answers
 from guide.flow.files import read_capped
 from guide.flow.model import NOWHERE, Flow, Input, Mark, Outcome, Problem, Say, Wait
 from guide.flow.reader import FieldReader
@@ -171,6 +171,7 @@ def validate_deck(deck: Deck, flows: Mapping[str, Flow]) -> list[Problem]:
         return [Problem(deck.flow_mark, "error", "unknown-flow", message)]
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    budget = Budget()
     for scenario in deck.scenarios:
         if scenario.id in seen:
             problems.append(
@@ -182,18 +183,27 @@ def validate_deck(deck: Deck, flows: Mapping[str, Flow]) -> list[Problem]:
                 )
             )
         seen.setdefault(scenario.id, scenario.mark.line)
-        problems += _check_scenario(flow, scenario, flows.get)
+        problems += _check_scenario(flow, scenario, flows.get, budget)
+        if budget.spent:  # a 1 MB deck could ask for hours of matching
+            message = f"scenario `{scenario.id}`: {budget_message('scenarios')}"
+            problems.append(Problem(scenario.mark, "error", "examples-too-costly", message))
+            break
     return problems
 
 
-def _check_scenario(flow: Flow, scenario: Scenario, resolve: FlowResolver) -> list[Problem]:
+def _check_scenario(
+    flow: Flow, scenario: Scenario, resolve: FlowResolver, budget: Budget | None = None
+) -> list[Problem]:
     walk = Walk(flow, resolve)
     where = f"scenario `{scenario.id}`"
     for number, answer in enumerate(scenario.expert):
         mark = (
             scenario.answer_marks[number] if number < len(scenario.answer_marks) else scenario.mark
         )
-        failure = _one_answer(walk, answer)
+        try:
+            failure = _one_answer(walk, answer, budget)
+        except BudgetSpent:
+            return []  # validate_deck says so, once
         if failure:
             return [Problem(mark, "error", "expert-answer", f"{where}: {failure}")]
     while isinstance(walk.current, (Say, Wait)):
@@ -244,15 +254,16 @@ def _check_scenario(flow: Flow, scenario: Scenario, resolve: FlowResolver) -> li
     return problems
 
 
-def _one_answer(walk: Walk, answer: str) -> str | None:
+def _one_answer(walk: Walk, answer: str, budget: Budget | None = None) -> str | None:
     while isinstance(walk.current, (Say, Wait)):
         walk.proceed()
     if walk.finished:
         return f"the answer {answer!r} comes after the walk already reached an outcome"
-    node_id = walk.path()[-1][1]
+    node_id = here(walk)[1]
     try:
         if answer == "!" and walk.escape():
             return None
+        charge(walk, budget)
         reply = walk.reply(answer)
     except WalkError as exc:
         return str(exc)

@@ -29,10 +29,10 @@ class BudgetSpent(Exception):
     """The examples asked for more matching than `Budget` allows."""
 
 
-def budget_message() -> str:
+def budget_message(what: str = "examples") -> str:
     return (
-        f"not walked: the examples match answers against more than {BUDGET:,} choices"
-        " in all; split them over fewer, shorter examples"
+        f"not walked: the {what} match answers against more than {BUDGET:,} choices"
+        f" in all; split them over fewer, shorter {what}"
     )
 
 
@@ -66,26 +66,34 @@ def walk_answers(
             return f"answer {number} ({answer!r}) comes after the walk already ended"
         if answer == "!" and walk.escape():
             continue
-        step = walk.current
-        if budget is not None and isinstance(step, Question):
-            budget.left -= len(step.choices)
-            if budget.spent:
-                raise BudgetSpent(budget_message())
+        charge(walk, budget)
         reply = walk.reply(answer)
         if not reply.accepted:
             hint = ", ".join(c.option.label for c in reply.suggestions)
             detail = f"; closest: {hint}" if hint else ""
-            return f"answer {number} ({answer!r}) does not fit step `{_step_id(walk)}`: {reply.message}{detail}"
+            where = ":".join(here(walk))
+            return (
+                f"answer {number} ({answer!r}) does not fit step `{where}`: {reply.message}{detail}"
+            )
     _pass_through(walk)
     return None
 
 
-def _step_id(walk: Walk) -> str:
-    """`flow:node` of where the walk stands (not from `walk.path()`, which grows with
-    every answer: asking it at each of 100,000 answers took quadratic time)."""
+def here(walk: Walk) -> tuple[str, str]:
+    """(flow id, node id) of where the walk stands; not from `walk.path()`, which grows
+    with every answer: asking it at each of 100,000 answers took quadratic time."""
     step = walk.current
     node = step.node if isinstance(step, (Question, Advice)) else step
-    return f"{walk.current_flow.id}:{node.id}"
+    return walk.current_flow.id, node.id
+
+
+def charge(walk: Walk, budget: Budget | None) -> None:
+    """Take the choices on offer now from `budget`; `BudgetSpent` when it runs out."""
+    step = walk.current
+    if budget is not None and isinstance(step, Question):
+        budget.left -= len(step.choices)
+        if budget.spent:
+            raise BudgetSpent(budget_message())
 
 
 def _pass_through(walk: Walk) -> None:

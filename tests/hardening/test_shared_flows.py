@@ -138,3 +138,39 @@ def test_check_of_a_megabyte_finishes(
     no_traceback(done)
     assert done.returncode == code, done.stderr
     assert words in done.stdout
+
+
+def test_check_of_a_deck_of_200000_answers_finishes(tmp_path: Path) -> None:
+    """A deck's expert answers are walked the same way, and were quadratic the same way."""
+    flow, deck = tmp_path / "loop.yaml", tmp_path / "deck.yaml"
+    flow.write_text(_loop_flow(1), encoding="utf-8")
+    deck.write_text(
+        "deck: round\nflow: loop\ntitle: Round\nscenarios:\n"
+        "  - id: round\n    situation: Round and round.\n    outcome: done\n"
+        f"    expert: [{'1,' * 200_000}2]\n",
+        encoding="utf-8",
+    )
+    done = run(clean_env(tmp_path), "check", str(flow), str(deck), timeout=HANG)
+    no_traceback(done)
+    assert (done.returncode, done.stdout) == (0, ""), done.stdout[:500]
+
+
+def test_a_deck_that_asks_too_much_matching_stops_with_one_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from guide.flow.loader import load_flow
+    from guide.practice import load_deck, validate_deck
+
+    monkeypatch.setattr(examples, "BUDGET", 1_000)
+    flow = load_flow(_loop_flow(1).encode(), "loop.yaml").flow
+    assert flow is not None
+    scenario = "  - id: s{n}\n    situation: Again.\n    outcome: done\n    expert: [{answers}2]\n"
+    text = "deck: round\nflow: loop\ntitle: Round\nscenarios:\n" + "".join(
+        scenario.format(n=n, answers="1," * 300) for n in range(3)
+    )
+    deck, problems = load_deck(text.encode(), "deck.yaml")
+    assert deck is not None and problems == []
+    found = validate_deck(deck, {"loop": flow})
+    assert [p.code for p in found] == ["examples-too-costly"]
+    assert found[0].mark.line == 9  # the second scenario: the first spent 903 of 1,000
+    assert "scenario `s1`: not walked: the scenarios match answers" in found[0].message
