@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from guide.flow.model import visible
 from guide.library import Entry, scan
 from guide.strings import S
 from guide.tui.screens.dialog import Dialog
@@ -77,7 +78,7 @@ def _row(entry: Entry) -> Option:
     mine = f"  · {S.picker_yours}" if entry.origin == "user" else ""
     if entry.flow is None:
         why = S.picker_cannot_open.format(problem=entry.status)
-        head = Content.assemble((entry.path.name, "bold"), mine)
+        head = Content.assemble((visible(entry.path.name), "bold"), mine)  # any bytes
         return Option(HangingRows([Hanging("", head), Hanging("  ", why)]), disabled=True)
     head = Content.assemble((entry.flow.title, "bold"), f"  ({entry.name}){mine}")
     rows = [Hanging("", head)]
