@@ -11,7 +11,7 @@ BUDGET = 1_000_000
 """Choices an answer is matched against, over all the examples of one flow, before the
 examples stop being walked: a 1 MB flow can hold examples enough to take hours (an
 answer costs a few microseconds per choice on offer; the bundled flows spend under
-5,000 of it)."""
+500 of it)."""
 
 
 @dataclass(slots=True)

@@ -78,7 +78,7 @@ MAX_QUESTION_ALIASES = 300
 """Aliases of one question's options together (the bundled flows have at most 44)."""
 MAX_ALIAS_CHARS = 80
 """Characters of an alias that matching looks at (the bundled flows' longest is 20): a
-131 KB flow of 150-character aliases made each typed answer cost half a second."""
+131 KB flow of 156-character aliases made each typed answer cost about a second."""
 TYPO = 0.85  # a word this alike to an alias counts as that alias
 EPSILON = 1e-6  # rapidfuzz's float rounding, so its bound stays a bound
 SURE = 0.78  # a fuzzy score this high, clearly ahead of the next, picks
