@@ -41,3 +41,6 @@ async def test_odd_file_names_are_shown_escaped(
         assert CONTROL.search(text) is None
         assert not any("\ud800" <= char <= "\udfff" for char in text)
         assert "not UTF-8 or holds a control character" in text
+        flows.scroll_end(animate=False)  # drawn on the screen too, without failing
+        await c.pilot.pause()
+        assert c.app.is_running
