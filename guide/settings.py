@@ -21,6 +21,10 @@ from pathlib import Path
 
 import platformdirs
 
+from guide.flow.files import read_capped
+from guide.flow.model import FlowError
+from guide.flow.yamltree import Limits
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -36,11 +40,24 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir("hangup-guide", appauthor=False)) / "settings.toml"
 
 
+SETTINGS_LIMITS = Limits(max_bytes=65_536)
+"""A settings file is a few lines; past this it is not ours to read."""
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, if it is a regular file of reasonable size: a named pipe put in
+    its place would otherwise hang every start. Problems are `OSError`s, in words."""
+    try:
+        return read_capped(path, SETTINGS_LIMITS).decode("utf-8")
+    except FlowError as exc:
+        raise OSError(exc.problems[0].message) from None
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The settings, and a message when the file has a problem (defaults are used then)."""
     path = path or settings_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_text(path))
     except FileNotFoundError:
         return Settings(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -63,7 +80,7 @@ def remember(key: str, value: str, path: Path | None = None) -> str | None:
     None when it was written."""
     path = path or settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:

@@ -229,3 +229,16 @@ async def test_watch_survives_the_file_becoming_a_pipe(tmp_path: Path, alarm: No
         shown = "\n".join(str(b.content) for b in screen.query(Bubble))
         assert f"{path}:1:1: error: this is a named pipe (FIFO), not a file" in shown
         assert screen.walk.current_flow.id == "tiny"  # the walk goes on with what loaded
+
+
+def test_a_pipe_in_place_of_settings_toml_is_said_and_the_walk_goes_on(tmp_path: Path) -> None:
+    # settings.toml is read at every start: a named pipe there hung every start.
+    config = tmp_path / "config" / "hangup-guide"
+    config.mkdir(parents=True)
+    os.mkfifo(config / "settings.toml")
+    env = clean_env(tmp_path / "home", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = run(env, "--answers", "!", "--no-save", timeout=HANG)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    assert "settings.toml: ignored: this is a named pipe (FIFO), not a file" in done.stderr
+    assert "NEXT STEP" in done.stdout
