@@ -122,10 +122,10 @@ def start_bare() -> None:
 
 def make_guide() -> App[Any]:
     """The real app on the main flow, built as the command line builds it, not saving."""
-    from guide.cmdutil import open_for_command
+    from guide.commands.opening import open_for_command
+    from guide.faces.tui.app import make_app
     from guide.flow.engine import Walk
-    from guide.library import DEFAULT_FLOW
-    from guide.tui.app import make_app
+    from guide.library.flows import DEFAULT_FLOW
 
     opened = open_for_command(DEFAULT_FLOW)
     assert not isinstance(opened, int), "the main flow did not open"

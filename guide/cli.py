@@ -14,26 +14,26 @@ from importlib import import_module
 from pathlib import Path
 
 from guide import __version__
-from guide.cliparser import SafeParser, at_least_one
-from guide.cmdutil import tolerant_console
-from guide.library import DEFAULT_FLOW
-from guide.servecmds import minutes, port_number, session_count
+from guide.commands.opening import tolerant_console
+from guide.commands.parser import SafeParser, at_least_one
+from guide.commands.serve import minutes, port_number, session_count
+from guide.library.flows import DEFAULT_FLOW
 
 RUNNERS = {
-    None: "guide.walkcmds:run_walk",
-    "check": "guide.flowcmds:run_check_command",
-    "flows": "guide.flowcmds:run_flows_command",
-    "practice": "guide.practicecmds:run_practice",
-    "new": "guide.scaffold:run_new",
-    "test": "guide.testcmds:run_test",
-    "serve": "guide.servecmds:run_serve",
-    "stats": "guide.statscmds:run_stats",
-    "graph": "guide.graphcmds:run_graph",
-    "strings": "guide.stringscmds:run_strings",
-    "history": "guide.historycmds:run_history",
-    "export": "guide.historycmds:run_export",
-    "note": "guide.historycmds:run_note",
-    "wipe": "guide.historycmds:run_wipe",
+    None: "guide.commands.walk:run_walk",
+    "check": "guide.commands.flows:run_check_command",
+    "flows": "guide.commands.flows:run_flows_command",
+    "practice": "guide.commands.practice:run_practice",
+    "new": "guide.commands.starter:run_new",
+    "test": "guide.commands.testing:run_test",
+    "serve": "guide.commands.serve:run_serve",
+    "stats": "guide.commands.stats:run_stats",
+    "graph": "guide.commands.graph:run_graph",
+    "strings": "guide.commands.strings:run_strings",
+    "history": "guide.commands.history:run_history",
+    "export": "guide.commands.history:run_export",
+    "note": "guide.commands.history:run_note",
+    "wipe": "guide.commands.history:run_wipe",
 }
 """Each command's function, imported only when that command runs: a walk should not
 wait for the modules of the other twelve."""

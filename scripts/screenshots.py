@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from guide.faces.tui.app import make_app
 from guide.flow.engine import Walk
-from guide.library import find_flow, open_flow, resolver
-from guide.tui.app import make_app
+from guide.library.flows import find_flow, open_flow, resolver
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 SHOTS = {

@@ -19,7 +19,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
     os.environ.pop("HANGUP_GUIDE_FLOWS", None)
     # No test (nor any program a test starts) may fill the tmux paste buffer or the
-    # desktop clipboard of whoever runs the tests: without these, `guide.clipboard`
+    # desktop clipboard of whoever runs the tests: without these, `guide.faces.clipboard`
     # finds no tool to run.
     for name in ("TMUX", "TMUX_PANE", "DISPLAY", "WAYLAND_DISPLAY"):
         os.environ.pop(name, None)

@@ -1,4 +1,4 @@
-"""guide.clipboard: the system's clipboard tools, found and run, and the words saved.
+"""guide.faces.clipboard: the system's clipboard tools, found and run, and the words saved.
 
 The tools are tiny shell scripts in a temporary folder that is the whole PATH: each
 records what it was given, or fails, or hangs, as a real one might. One test runs
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.clipboard import Copied, copy, save, save_somewhere, tools
+from guide.faces.clipboard import Copied, copy, save, save_somewhere, tools
 
 WORDS = "Hi Sam, it's Alex. Sorry our call ended so suddenly. “Ring me” — café"
 
@@ -208,7 +208,11 @@ def test_saving_goes_on_to_the_next_folder(tmp_path: Path) -> None:
 def test_the_module_needs_no_textual() -> None:
     """The copier and the saving are plain Python: the plain face could use them too."""
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, guide.clipboard; print('textual' in sys.modules)"],
+        [
+            sys.executable,
+            "-c",
+            "import sys, guide.faces.clipboard; print('textual' in sys.modules)",
+        ],
         capture_output=True,
         text=True,
         check=True,

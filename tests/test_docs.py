@@ -14,8 +14,8 @@ import yaml
 
 from guide.flow.loader import load_flow
 from guide.flow.validate import validate
-from guide.library import scan
-from guide.practice import load_deck, validate_deck
+from guide.library.flows import scan
+from guide.practice.deck import load_deck, validate_deck
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SCHEMA = json.loads(
@@ -64,7 +64,7 @@ def test_the_deck_example_fits_its_flow() -> None:
 
 
 def test_the_translation_example_reads_clean(tmp_path: Path) -> None:
-    from guide.translation import read_catalogue
+    from guide.i18n.translation import read_catalogue
 
     [example] = re.findall(
         r"```toml\n(.*?)```", (DOCS / "writing-flows.md").read_text(encoding="utf-8"), re.S

@@ -20,7 +20,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from guide.flow.model import Ask, Flow, Outcome, Say, Wait, successors
-from guide.graph import (
+from guide.library.flows import bundled_flows, open_flow
+from guide.render.diagram import (
     ESCAPE_HUB,
     diagram,
     dot_string,
@@ -30,8 +31,7 @@ from guide.graph import (
     to_dot,
     to_mermaid,
 )
-from guide.handout import heading, md, to_handout
-from guide.library import bundled_flows, open_flow
+from guide.render.handout import heading, md, to_handout
 
 # pydot's parser still calls pyparsing's camelCase names, deprecated since pyparsing 3.3.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:pydot.dot_parser")

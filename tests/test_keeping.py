@@ -13,9 +13,9 @@ import pytest
 
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import open_flow, scan
-from guide.session import Recorder, apply_events, start_saving
-from guide.store import Store
+from guide.history.recorder import Recorder, apply_events, start_saving
+from guide.history.store import Store
+from guide.library.flows import open_flow, scan
 
 SMALL = Path(__file__).parent / "fixtures" / "store" / "small.yaml"
 TO_ADVICE = ["", "1", "proceed", "1", "Sam"]

@@ -1,5 +1,6 @@
-"""ruff (lint and format) and mypy are part of the test run, so the README's one test
-command covers them."""
+"""ruff (lint and format), mypy and the import contracts (import-linter, in
+pyproject.toml; docs/architecture.md explains them) are part of the test run, so the
+README's one test command covers them."""
 
 from __future__ import annotations
 
@@ -35,3 +36,18 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_clean(command: tuple[str, ...]) -> None:
     result = run(*command)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_layers_hold() -> None:
+    """The layer, independence and no-UI contracts of pyproject.toml, as import-linter
+    checks them: an import across a layer the wrong way fails here, not in review."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, importlinter.cli as c; sys.exit(c.lint_imports())"],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 3 kept, 0 broken." in result.stdout

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-import guide.store as store_module
+import guide.history.store as store_module
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import open_flow, scan
-from guide.ownership import FOLDER, WalkLock
-from guide.session import pending, set_aside, start_saving
-from guide.store import FILE_NAME, Event, Store
+from guide.history.ownership import FOLDER, WalkLock
+from guide.history.recorder import pending, set_aside, start_saving
+from guide.history.store import FILE_NAME, Event, Store
+from guide.library.flows import open_flow, scan
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "fixtures" / "store" / "small.yaml"
@@ -169,7 +169,7 @@ def test_a_finished_walk_left_for_another_lets_go_of_it(flow: Flow, path: Path) 
 KILLED = """
 import os, signal, sys
 from pathlib import Path
-from guide.store import Event, Store
+from guide.history.store import Event, Store
 store = Store.open(Path(sys.argv[1]))
 sid = store.start("f", "F", "p", "d")
 store.record(sid, Event(0, "now", "enter", "x", "x", "Q?"), False, None, None)

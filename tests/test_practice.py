@@ -17,8 +17,9 @@ import pytest
 from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow
-from guide.library import Library, bundled_decks, scan
-from guide.practice import (
+from guide.history.store import PracticeResult
+from guide.library.flows import Library, bundled_decks, scan
+from guide.practice.deck import (
     FULL,
     NONE,
     PART,
@@ -34,8 +35,7 @@ from guide.practice import (
     result_of,
     validate_deck,
 )
-from guide.progress import progress_lines, summarise
-from guide.store import PracticeResult
+from guide.practice.progress import progress_lines, summarise
 
 REPO = Path(__file__).resolve().parents[1]
 DECKS = REPO / "tests" / "fixtures" / "practice"

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-import guide.store as store_module
-from guide.export import to_json, to_markdown
+import guide.history.store as store_module
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import open_flow, scan
-from guide.session import Recorder, resume, start_saving, transcript
-from guide.store import Event, Store
+from guide.history.export import to_json, to_markdown
+from guide.history.recorder import Recorder, resume, start_saving, transcript
+from guide.history.store import Event, Store
+from guide.library.flows import open_flow, scan
 
 SMALL = Path(__file__).parent / "fixtures" / "store" / "small.yaml"
 

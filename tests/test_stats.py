@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from guide.commands.stats import render
 from guide.flow.engine import Walk
-from guide.library import Library, scan
-from guide.session import Recorder
-from guide.stats import (
+from guide.history.recorder import Recorder
+from guide.history.stats import (
     LEFT_EMPTY,
     TYPED,
     WENT_ON,
@@ -30,8 +30,8 @@ from guide.stats import (
     StopCount,
     compute_stats,
 )
-from guide.statscmds import render
-from guide.store import Event, Session, Store
+from guide.history.store import Event, Session, Store
+from guide.library.flows import Library, scan
 
 # --- hand-built events ----------------------------------------------------------------------
 
@@ -242,7 +242,7 @@ def act(walk: Walk, store: Store, recorder: Recorder, actions: list[str]) -> Non
 
 def build_store(path: Path, library: Library | None = None) -> None:
     """Save the walks of WALKS into a store at `path`, as the app would."""
-    from guide.session import start_saving
+    from guide.history.recorder import start_saving
 
     library = library or scan()
     store = Store.open(path)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-import guide.store as store_module
-from guide.store import (
+import guide.history.store as store_module
+from guide.history.store import (
     FILE_NAME,
     HOME_ENV,
     SCHEMA_VERSION,
@@ -446,7 +446,7 @@ def test_a_second_damaged_file_does_not_overwrite_the_first_copy(
 KILLED_COPY = """
 import os, signal, sys
 from pathlib import Path
-from guide.store import Event, Store
+from guide.history.store import Event, Store
 store = Store.open(Path(sys.argv[1]))
 sid = store.start("f", "F", "p", "d")
 for i in range(20):
@@ -525,7 +525,7 @@ def test_a_read_only_folder_is_said_so(tmp_path: Path) -> None:
 OPEN_AS_OTHER = """
 import sys
 from pathlib import Path
-from guide.store import Event, Store, StoreUnavailable
+from guide.history.store import Event, Store, StoreUnavailable
 try:
     store = Store.open(Path(sys.argv[1]))
     store.record(1, Event(0, "now", "choose", "1", "Yes", "Q?"), False, None, None)
@@ -566,7 +566,7 @@ def as_nobody(
         **(env or {}),
     }
     nobody: dict[str, object] = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
-    check = "import sys; assert sys.version_info[:2] == (3, 11); import guide.store"
+    check = "import sys; assert sys.version_info[:2] == (3, 11); import guide.history.store"
     for python in _interpreters():
         try:
             usable = subprocess.run(
@@ -683,7 +683,7 @@ def test_a_store_locked_by_another_copy_is_said_so(
 WORKER = """
 import json, sys, time
 from pathlib import Path
-from guide.store import Event, Store, StoreUnavailable
+from guide.history.store import Event, Store, StoreUnavailable
 path, go, name, count = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 while not go.exists():
     time.sleep(0.001)

@@ -1,4 +1,4 @@
-"""The guide's own words come from one catalogue (guide/strings.py), and a translation
+"""The guide's own words come from one catalogue (guide/i18n/strings.py), and a translation
 is one TOML file.
 
 The strongest test here is a pseudo-translation: every letter of every catalogue
@@ -26,10 +26,10 @@ import pytest
 
 from guide.flow.engine import Question, Walk
 from guide.flow.model import Input, Say, Wait
-from guide.library import open_flow, scan
-from guide.settings import load_settings
-from guide.strings import ENGLISH, S, Strings, names, use
-from guide.translation import apply_language, placeholders, read_catalogue, template
+from guide.i18n.strings import ENGLISH, S, Strings, names, use
+from guide.i18n.translation import apply_language, placeholders, read_catalogue, template
+from guide.library.flows import open_flow, scan
+from guide.library.settings import load_settings
 
 from .helpers import REPO, guide, lines
 
@@ -379,11 +379,13 @@ NOT_WORDS = {
     "Ctrl+Q",
     *("Ask", "Say", "Wait", "Input", "Route", "Goto", "Compute", "Outcome"),  # node kinds
 }
-FACES = [
-    *sorted((REPO / "guide" / "tui").rglob("*.py")),
-    REPO / "guide" / "plain.py",
-    REPO / "guide" / "plain_practice.py",
-]
+FACES = sorted(
+    path
+    for face in ("tui", "plain")
+    for path in (REPO / "guide" / "faces" / face).rglob("*.py")
+    if path.name != "__init__.py"
+)
+assert len(FACES) > 20, "the faces moved: point FACES at them again"
 
 
 def literal_strings(path: Path) -> Iterator[tuple[int, str]]:

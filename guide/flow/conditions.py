@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from guide.flow.model import AllOf, AnyOf, Condition, FactIs, Facts, Not
-from guide.strings import S
 
 
 def holds(condition: Condition | None, facts: Facts) -> bool:
@@ -32,15 +31,3 @@ def tests_in(condition: Condition | None) -> Iterator[FactIs]:
     else:
         for item in condition.items:
             yield from tests_in(item)
-
-
-def describe(condition: Condition) -> str:
-    """A condition in plain words, for "why am I asked this?"."""
-    if isinstance(condition, FactIs):
-        return S.condition_is.format(
-            fact=condition.fact, values=S.condition_or.join(condition.values)
-        )
-    if isinstance(condition, Not):
-        return S.condition_not.format(condition=describe(condition.item))
-    joiner = S.condition_and if isinstance(condition, AllOf) else S.condition_or
-    return joiner.join(describe(item) for item in condition.items)

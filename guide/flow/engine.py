@@ -38,7 +38,7 @@ from guide.flow.model import (
 from guide.flow.startpoints import branch
 from guide.flow.template import fill
 from guide.flow.yamltree import CONTROL
-from guide.strings import S
+from guide.i18n.strings import S
 
 MAX_INPUT = 200
 """Longest value an `input` keeps, in characters (a name, a number)."""

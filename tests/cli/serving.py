@@ -20,7 +20,7 @@ from pathlib import Path
 
 import aiohttp
 
-from guide.library import DEFAULT_FLOW, find_flow, open_flow
+from guide.library.flows import DEFAULT_FLOW, find_flow, open_flow
 
 from ..helpers import REPO
 

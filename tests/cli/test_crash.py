@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.store import Store, steps_of
-from guide.strings import ENGLISH
+from guide.history.store import Store, steps_of
+from guide.i18n.strings import ENGLISH
 
 from .test_history import MAIN, RESUME, Script, lines, script_of
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.strings import S
+from guide.i18n.strings import S
 from tests.helpers import guide, lines
 
 EMERGENCY = "Treat this as an emergency"

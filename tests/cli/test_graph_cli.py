@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from guide.flow.model import Flow
-from guide.graph import to_dot, to_mermaid
-from guide.handout import to_handout
-from guide.library import open_flow
+from guide.library.flows import open_flow
+from guide.render.diagram import to_dot, to_mermaid
+from guide.render.handout import to_handout
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "fixtures" / "graph" / "hostile.yaml"

@@ -23,8 +23,8 @@ import pytest
 
 from guide.flow.engine import Advice, Walk
 from guide.flow.model import Flow, Say, Wait
-from guide.library import scan
-from guide.store import SCHEMA_VERSION
+from guide.history.store import SCHEMA_VERSION
+from guide.library.flows import scan
 from tests.helpers import guide, lines
 from tests.test_store import as_nobody
 
@@ -544,7 +544,10 @@ def test_a_read_only_home_is_said_so_and_the_walk_goes_on(shared_home: Path) -> 
     assert list(home.iterdir()) == []
 
 
-SHORT_WAIT = ("-c", "import guide.store; guide.store.BUSY_TIMEOUT = 0.3; " + RUN_GUIDE)
+SHORT_WAIT = (
+    "-c",
+    "import guide.history.store; guide.history.store.BUSY_TIMEOUT = 0.3; " + RUN_GUIDE,
+)
 """`python -c …` instead of `-m guide`: the same command line, waiting 0.3 s (not 5 s)
 for another copy's write lock."""
 

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import library
 from guide.flow.loader import read_flow
-from guide.library import FLOWS_ENV, bundled_flows
+from guide.library import flows as library
+from guide.library.flows import FLOWS_ENV, bundled_flows
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "library"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.store import Store
+from guide.history.store import Store
 
 from ..helpers import guide, lines
 from .test_crash import TIMEOUT, Running, check_prefix

@@ -18,7 +18,7 @@ import pytest
 from guide import __version__
 from guide.flow.loader import read_flow
 from guide.flow.model import Flow, Outcome
-from guide.library import bundled_flows
+from guide.library.flows import bundled_flows
 from tests.helpers import guide, lines
 
 REPO = Path(__file__).resolve().parents[2]

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from guide.faces.plain.guide import PlainIO, run_interactive
+from guide.faces.plain.typed import TypedLines
 from guide.flow.engine import Walk
-from guide.library import bundled_flows, open_flow, scan
-from guide.plain import PlainIO, run_interactive
-from guide.plain_input import TypedLines
-from guide.strings import ENGLISH
+from guide.i18n.strings import ENGLISH
+from guide.library.flows import bundled_flows, open_flow, scan
 from tests.helpers import REPO
 
 LIBRARY = scan(bundled_flows())

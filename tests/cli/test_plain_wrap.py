@@ -3,7 +3,7 @@ terminal's width), numbered and bulleted items hanging under their text, and out
 to a pipe left unwrapped unless `COLUMNS` asks for it.
 
 The walks run as a person runs them (a subprocess fed typed lines; one in a real
-pseudo-terminal); the wrapping rules themselves are checked on `guide.plain_text`.
+pseudo-terminal); the wrapping rules themselves are checked on `guide.faces.plain.text`.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from guide.cmdutil import LOOKALIKE_ERRORS
+from guide.commands.opening import LOOKALIKE_ERRORS
+from guide.faces.plain.text import MAX_WIDTH, MIN_WIDTH, as_shown, line_width, wrap, wrap_prompt
 from guide.flow.engine import Advice, Question, Walk
 from guide.flow.model import Input, Say, Wait
-from guide.library import bundled_flows, open_flow, scan
-from guide.plain_text import MAX_WIDTH, MIN_WIDTH, as_shown, line_width, wrap, wrap_prompt
-from guide.strings import ENGLISH
+from guide.i18n.strings import ENGLISH
+from guide.library.flows import bundled_flows, open_flow, scan
 from tests.helpers import REPO, guide, lines
 
 LIBRARY = scan(bundled_flows())

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.practice import Deck, read_deck
-from guide.store import Store
+from guide.history.store import Store
+from guide.practice.deck import Deck, read_deck
 from tests.helpers import guide, lines
 
 REPO = Path(__file__).resolve().parents[2]

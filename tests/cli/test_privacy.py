@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.ownership import FOLDER
-from guide.store import FILE_NAME, Event, Store, now
+from guide.history.ownership import FOLDER
+from guide.history.store import FILE_NAME, Event, Store, now
 
 from ..helpers import guide, lines
 from .test_crash import Running

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.serveguard import Guard, page_url
-from guide.strings import ENGLISH
+from guide.faces.web.guard import Guard, page_url
+from guide.i18n.strings import ENGLISH
 
 from ..helpers import REPO, guide
 from .serving import free_port, serving
@@ -121,7 +121,7 @@ def test_serve_without_the_extra_says_how_to_get_it(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-# --- the rules themselves (guide.serveguard), without a server -----------------------------
+# --- the rules themselves (guide.faces.web.guard), without a server -----------------------------
 
 
 def test_on_this_machine_only_its_own_page_addresses_may_connect() -> None:

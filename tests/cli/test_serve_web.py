@@ -17,7 +17,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from guide.strings import ENGLISH
+from guide.i18n.strings import ENGLISH
 
 from .serving import GONE_S, Served, alive, connect, first_screen, serving, wait_until
 

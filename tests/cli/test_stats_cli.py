@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.store import FILE_NAME, SCHEMA_VERSION
+from guide.history.store import FILE_NAME, SCHEMA_VERSION
 from tests.test_stats import HEATED, WHO, WHY, build_store
 
 REPO = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from guide.cli import build_parser
-from guide.servecmds import serve_command
+from guide.commands.serve import serve_command
 
 from ..helpers import REPO, TIMEOUT, guide, lines
 from .test_history import ROUND, history, walk_to_the_end
@@ -66,7 +66,9 @@ def test_an_id_beyond_64_bits_is_no_walk(
 
 # --- note when the store cannot take it ----------------------------------------------------------
 
-SHORT_WAIT = "import sys, guide.store as s; s.BUSY_TIMEOUT = 0.3; from guide.cli import main; "
+SHORT_WAIT = (
+    "import sys, guide.history.store as s; s.BUSY_TIMEOUT = 0.3; from guide.cli import main; "
+)
 
 
 def test_note_while_another_copy_holds_the_store(env: dict[str, str], tmp_path: Path) -> None:

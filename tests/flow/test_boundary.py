@@ -1,4 +1,6 @@
-"""The core never imports Textual or Rich: the plain face, `check` and tests run without them."""
+"""The flow language and the domain packages never import Textual or Rich: the plain
+face, `check` and tests run without them. Each module is imported in a fresh
+interpreter, so nothing imported before can hide what it loads."""
 
 from __future__ import annotations
 
@@ -8,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+GUIDE = Path(__file__).resolve().parents[2] / "guide"
 CORE = sorted(
-    f"guide.flow.{p.stem}"
-    for p in (Path(__file__).resolve().parents[2] / "guide" / "flow").glob("*.py")
+    f"guide.{package}.{p.stem}"
+    for package in ("flow", "practice", "history", "render")
+    for p in (GUIDE / package).glob("*.py")
     if p.stem != "__init__"
 )
 

@@ -1,6 +1,6 @@
 """The flows shipped with the package: clean, walked by their examples, complete.
 
-Every bundled flow is found through `guide.library.bundled_flows()`, so a new
+Every bundled flow is found through `guide.library.flows.bundled_flows()`, so a new
 flow dropped into flows/ is checked without touching this file.
 """
 
@@ -18,7 +18,7 @@ from guide.flow.examples import run_example
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Example, Flow, Input, Outcome, Say, Wait
 from guide.flow.validate import validate
-from guide.library import bundled_flows, resolver
+from guide.library.flows import bundled_flows, resolver
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(__file__).resolve().parents[3] / "shared"

@@ -19,7 +19,7 @@ from guide.flow.engine import MAX_REPLY, Advice, Question, Walk
 from guide.flow.lexicon import LEXICON
 from guide.flow.loader import load_flow, read_flow
 from guide.flow.model import Ask, Flow, Input, Say, Wait
-from guide.library import bundled_flows, resolver
+from guide.library.flows import bundled_flows, resolver
 from tests.flow.crisis_phrases import CRISIS, ORDINARY
 
 FLOWS = [f for f in (read_flow(p).flow for p in bundled_flows()) if f is not None]

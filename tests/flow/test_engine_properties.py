@@ -24,7 +24,7 @@ from guide.flow.compute import FUNCTIONS
 from guide.flow.engine import MAX_INPUT, Advice, InvalidInput, Question, Walk, replay
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Compute, Flow, Input, Say, Wait
-from guide.library import bundled_dir
+from guide.library.flows import bundled_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "engine"

@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from guide import library
 from guide.flow.engine import Advice, Question, Walk, WalkError
 from guide.flow.examples import run_example, walk_answers
 from guide.flow.loader import read_flow
 from guide.flow.model import Flow, Outcome
 from guide.flow.validate import validate
-from guide.library import FLOWS_ENV, bundled_flows
+from guide.library import flows as library
+from guide.library.flows import FLOWS_ENV, bundled_flows
 
 ROOT = Path(__file__).resolve().parents[2]
 LINKS = ROOT / "tests" / "fixtures" / "links"

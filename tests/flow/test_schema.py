@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from guide.library import bundled_flows
+from guide.library.flows import bundled_flows
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "guide" / "flow" / "schema.json").read_text(encoding="utf-8"))

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.chat import ChatScreen
 from guide.flow.engine import Question, Walk, replay
 from guide.flow.model import Flow, Input, Say, Wait
-from guide.library import Library, scan
-from guide.session import Recorder, apply_events
-from guide.store import Store
-from guide.tui.app import make_app
-from guide.tui.screens.chat import ChatScreen
+from guide.history.recorder import Recorder, apply_events
+from guide.history.store import Store
+from guide.library.flows import Library, scan
 from tests.tui.conftest import Chat, ChatFactory
 
 from .common import SLOW_CI
@@ -278,7 +278,7 @@ async def test_enter_pressed_again_before_the_screen_caught_up(
 
 # A dialog dismissed twice (a pick with Enter, then Escape, arriving together) used to
 # pop the chat screen too: Textual's dismiss pops whatever is on top. Dialogs now close
-# once (guide/tui/screens/dialog.py).
+# once (guide/faces/tui/screens/dialog.py).
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.strings import ENGLISH, S, use
-from guide.translation import apply_language, read_catalogue
+from guide.i18n.strings import ENGLISH, S, use
+from guide.i18n.translation import apply_language, read_catalogue
 
 from .common import clean_env, no_traceback, run, safe_bytes
 

@@ -18,9 +18,9 @@ from guide.flow.loader import load_flow
 from guide.flow.model import Flow, Input
 from guide.flow.validate import validate
 from guide.flow.yamltree import CONTROL
-from guide.library import find_flow, open_flow
-from guide.session import start_saving
-from guide.store import Store
+from guide.history.recorder import start_saving
+from guide.history.store import Store
+from guide.library.flows import find_flow, open_flow
 
 from .common import SLOW_CI
 

@@ -19,7 +19,7 @@ import pytest
 
 from guide.flow import files
 from guide.flow.model import FlowError
-from guide.library import FlowOpenError, open_flow, scan
+from guide.library.flows import FlowOpenError, open_flow, scan
 
 from .common import clean_env, no_traceback, run, safe_bytes
 
@@ -132,7 +132,7 @@ def test_a_deck_from_proc_is_read_no_further_than_the_cap(
 ) -> None:
     """A file that says it is empty but never ends (as /proc files do) is read one byte
     past the cap, not to its end."""
-    from guide.practice import read_deck
+    from guide.practice.deck import read_deck
 
     path = tmp_path / "endless.yaml"
     path.write_text(DECK, encoding="utf-8")
@@ -209,10 +209,10 @@ def test_a_pipe_swapped_in_after_the_first_look_is_refused_too(
 async def test_watch_survives_the_file_becoming_a_pipe(tmp_path: Path, alarm: None) -> None:
     """--watch looks at the file every second: replaced by a FIFO, the reload is
     refused with the problem in the chat, and the walk goes on."""
+    from guide.faces.tui.app import make_app
+    from guide.faces.tui.screens.chat import ChatScreen
+    from guide.faces.tui.widgets.bubble import Bubble
     from guide.flow.engine import Walk
-    from guide.tui.app import make_app
-    from guide.tui.screens.chat import ChatScreen
-    from guide.tui.widgets.bubble import Bubble
 
     path = tmp_path / "watched.yaml"
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "tiny.yaml"

@@ -18,7 +18,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from guide.store import Store
+from guide.history.store import Store
 from tests.cli.test_crash import SCRIPTS, TIMEOUT, Running
 from tests.cli.test_history import Script
 

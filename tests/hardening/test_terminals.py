@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.cmdutil import no_terminal_for_the_app
+from guide.commands.opening import no_terminal_for_the_app
 
 from .common import REPO, SLOW_CI, TIMEOUT, clean_env, flow_text, no_traceback, run
 

@@ -16,9 +16,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from guide.faces.tui.app import GuideApp, make_app
 from guide.flow.engine import Walk
-from guide.library import find_flow, open_flow, resolver
-from guide.tui.app import GuideApp, make_app
+from guide.library.flows import find_flow, open_flow, resolver
 
 SIZES = [(80, 24), (60, 20)]
 THEMES = ["textual-dark", "textual-light"]

@@ -20,16 +20,16 @@ from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from guide import clipboard
-from guide.clipboard import Copied
+from guide.faces import clipboard
+from guide.faces.clipboard import Copied
+from guide.faces.tui.app import GuideApp, make_app
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.widgets.bubble import Bubble
+from guide.faces.tui.widgets.choices import Choices
+from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import find_flow, open_flow, resolver
-from guide.tui.app import GuideApp, make_app
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.widgets.bubble import Bubble
-from guide.tui.widgets.choices import Choices
-from guide.tui.widgets.outcome_card import OutcomeCard
+from guide.library.flows import find_flow, open_flow, resolver
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

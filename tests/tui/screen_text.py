@@ -17,18 +17,18 @@ SIZE = (100, 40)
 
 
 async def main(out: Path) -> None:
-    from guide.cmdutil import open_for_command
-    from guide.walkcmds import open_store
+    from guide.commands.opening import open_for_command
+    from guide.commands.walk import open_store
 
     _, notes = open_store(True)  # reads settings.toml: puts the language to use
     opened = open_for_command("hang-up")
     assert not isinstance(opened, int)
     flow, library = opened
 
+    from guide.faces.tui.app import make_app
+    from guide.faces.tui.screens.chat import ChatScreen
     from guide.flow.engine import Question, Walk
     from guide.flow.model import Input, Say, Wait
-    from guide.tui.app import make_app
-    from guide.tui.screens.chat import ChatScreen
 
     answers = list(flow.examples[3].answers)  # a call with mum: inputs, a wait, a message
     app = make_app(Walk(flow, library.resolver()), library=library, notes=notes)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from guide.faces.tui.screens.words import WordsScreen
+from guide.faces.tui.widgets.countdown import Countdown
 from guide.flow.engine import Question
 from guide.flow.model import Flow, Wait
-from guide.tui.screens.words import WordsScreen
-from guide.tui.widgets.countdown import Countdown
 
 from .conftest import ChatFactory
 

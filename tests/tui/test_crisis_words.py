@@ -7,7 +7,7 @@ tests do not depend on which keys open the line.
 from __future__ import annotations
 
 from guide.flow.model import Flow
-from guide.strings import S
+from guide.i18n.strings import S
 
 from .conftest import Chat, ChatFactory
 

@@ -6,8 +6,8 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from guide.faces.tui.widgets.bubble import Bubble
 from guide.flow.model import Flow
-from guide.tui.widgets.bubble import Bubble
 
 from .conftest import Chat, ChatFactory
 

@@ -8,9 +8,9 @@ import gc
 
 from textual.widgets._footer import FooterKey
 
+from guide.faces.tui.screens.chat import MAX_BUBBLES
+from guide.faces.tui.widgets.bubble import Bubble
 from guide.flow.model import Flow
-from guide.tui.screens.chat import MAX_BUBBLES
-from guide.tui.widgets.bubble import Bubble
 
 from .conftest import ChatFactory
 

@@ -14,15 +14,15 @@ import pytest
 from textual.widgets import Button, Select
 from textual.widgets.tree import TreeNode
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.facts import NOT_SET, FactsScreen
+from guide.faces.tui.screens.map import MapScreen
+from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
 from guide.flow.model import Ask, Flow, Outcome
-from guide.library import resolver
-from guide.store import Store
-from guide.tui.app import make_app
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.facts import NOT_SET, FactsScreen
-from guide.tui.screens.map import MapScreen
-from guide.tui.widgets.flow_map import FlowMap
+from guide.history.store import Store
+from guide.library.flows import resolver
 
 from .conftest import Chat, ChatFactory
 

@@ -11,14 +11,14 @@ from collections.abc import Iterator
 import pytest
 from textual.widgets.tree import TreeNode
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.facts import FactsScreen
+from guide.faces.tui.screens.map import MapScreen
+from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow import conditions
 from guide.flow.engine import Walk
 from guide.flow.model import Ask, Flow, Route
-from guide.library import Library, scan
-from guide.tui.app import make_app
-from guide.tui.screens.facts import FactsScreen
-from guide.tui.screens.map import MapScreen
-from guide.tui.widgets.flow_map import FlowMap
+from guide.library.flows import Library, scan
 
 from .conftest import Chat
 from .test_small_screens import visible

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual import events
 
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.why import WhyScreen
 from guide.flow.model import Flow
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.why import WhyScreen
 
 from .conftest import Chat, ChatFactory, fixture_flow
 

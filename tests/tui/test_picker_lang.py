@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.picker import PickerScreen, grouped
 from guide.flow.engine import Walk
-from guide.library import open_flow, scan
-from guide.tui.app import make_app
-from guide.tui.screens.picker import PickerScreen, grouped
+from guide.library.flows import open_flow, scan
 
 GERMAN = """\
 flow: aufgelegt

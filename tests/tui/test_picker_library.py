@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.picker import PickerScreen
 from guide.flow.model import Flow
-from guide.library import FLOWS_ENV, bundled_flows
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.picker import PickerScreen
+from guide.library.flows import FLOWS_ENV, bundled_flows
 
 from .conftest import ChatFactory
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from guide.faces.tui.screens.picker import PickerScreen
 from guide.flow.model import Flow
 from guide.flow.yamltree import CONTROL
-from guide.library import FLOWS_ENV
-from guide.tui.screens.picker import PickerScreen
+from guide.library.flows import FLOWS_ENV
 
 from .conftest import ChatFactory
 

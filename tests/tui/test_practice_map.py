@@ -10,14 +10,14 @@ import pytest
 from textual.message import Message
 from textual.notifications import Notify
 
+from guide.faces.tui.app import make_practice_app
+from guide.faces.tui.screens.map import MapScreen
+from guide.faces.tui.screens.practice import PracticeScreen
+from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
-from guide.library import Library, scan
-from guide.practice import Deck, NotJudged, expert_walk, judge, read_deck
-from guide.store import Store
-from guide.tui.app import make_practice_app
-from guide.tui.screens.map import MapScreen
-from guide.tui.screens.practice import PracticeScreen
-from guide.tui.widgets.flow_map import FlowMap
+from guide.history.store import Store
+from guide.library.flows import Library, scan
+from guide.practice.deck import Deck, NotJudged, expert_walk, judge, read_deck
 
 from .test_small_screens import screen_lines, visible
 

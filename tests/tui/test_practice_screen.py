@@ -17,15 +17,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from guide.library import Library, scan
-from guide.practice import Deck, read_deck
-from guide.store import Store
-from guide.tui.app import PracticeApp, make_practice_app
-from guide.tui.screens.decks import DeckScreen
-from guide.tui.screens.practice import PracticeScreen
-from guide.tui.screens.why import WhyScreen
-from guide.tui.widgets.bubble import Bubble
-from guide.tui.widgets.choices import Choices
+from guide.faces.tui.app import PracticeApp, make_practice_app
+from guide.faces.tui.screens.decks import DeckScreen
+from guide.faces.tui.screens.practice import PracticeScreen
+from guide.faces.tui.screens.why import WhyScreen
+from guide.faces.tui.widgets.bubble import Bubble
+from guide.faces.tui.widgets.choices import Choices
+from guide.history.store import Store
+from guide.library.flows import Library, scan
+from guide.practice.deck import Deck, read_deck
 
 DECKS = Path(__file__).resolve().parents[1] / "fixtures" / "practice"
 

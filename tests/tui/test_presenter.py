@@ -14,19 +14,19 @@ from textual.command import CommandList, CommandPalette
 from textual.message import Message
 from textual.notifications import Notification, Notify
 
-import guide.tui.app as app_module
-from guide import walkcmds
+import guide.faces.tui.app as app_module
 from guide.cli import build_parser
+from guide.commands import walk as walkcmds
+from guide.commands.walk import run_walk
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.history import HistoryScreen
+from guide.faces.tui.widgets.bubble import Bubble
+from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import resolver
-from guide.store import Store
-from guide.tui.app import make_app
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.history import HistoryScreen
-from guide.tui.widgets.bubble import Bubble
-from guide.tui.widgets.flow_map import FlowMap
-from guide.walkcmds import run_walk
+from guide.history.store import Store
+from guide.library.flows import resolver
 
 from .conftest import Chat
 

@@ -16,18 +16,18 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.widgets import OptionList, Static
 
-import guide.store as store_module
+import guide.history.store as store_module
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.history import HistoryScreen
+from guide.faces.tui.screens.note import NoteScreen
+from guide.faces.tui.screens.resume import ResumeScreen
+from guide.faces.tui.screens.transcript import TranscriptScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import Library, open_flow, scan
-from guide.session import start_saving
-from guide.store import Store
-from guide.tui.app import make_app
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.history import HistoryScreen
-from guide.tui.screens.note import NoteScreen
-from guide.tui.screens.resume import ResumeScreen
-from guide.tui.screens.transcript import TranscriptScreen
+from guide.history.recorder import start_saving
+from guide.history.store import Store
+from guide.library.flows import Library, open_flow, scan
 
 from .conftest import Chat
 

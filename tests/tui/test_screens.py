@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.keys import KeysScreen
+from guide.faces.tui.screens.picker import PickerScreen
+from guide.faces.tui.screens.why import WhyScreen
+from guide.faces.tui.widgets.countdown import Countdown
 from guide.flow.model import Flow
-from guide.library import bundled_flows
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.keys import KeysScreen
-from guide.tui.screens.picker import PickerScreen
-from guide.tui.screens.why import WhyScreen
-from guide.tui.widgets.countdown import Countdown
+from guide.library.flows import bundled_flows
 
 from .conftest import FIXTURES, ChatFactory, fixture_flow
 

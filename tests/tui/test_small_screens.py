@@ -10,12 +10,12 @@ import re
 import pytest
 from textual.app import App
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.facts import FactsScreen
+from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import resolver
-from guide.tui.app import make_app
-from guide.tui.screens.facts import FactsScreen
-from guide.tui.widgets.outcome_card import OutcomeCard
+from guide.library.flows import resolver
 
 from .conftest import ChatFactory, fixture_flow
 

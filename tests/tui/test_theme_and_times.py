@@ -21,15 +21,15 @@ from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.history import HistoryScreen
+from guide.faces.tui.screens.resume import ResumeScreen
+from guide.faces.tui.screens.transcript import TranscriptScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import Library, resolver, scan
-from guide.session import start_saving
-from guide.store import Store
-from guide.tui.app import make_app
-from guide.tui.screens.history import HistoryScreen
-from guide.tui.screens.resume import ResumeScreen
-from guide.tui.screens.transcript import TranscriptScreen
+from guide.history.recorder import start_saving
+from guide.history.store import Store
+from guide.library.flows import Library, resolver, scan
 
 from .conftest import Chat
 from .test_small_screens import visible

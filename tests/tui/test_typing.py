@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from guide.faces.tui.app import make_app, make_practice_app
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.screens.confirm import ConfirmScreen
 from guide.flow.engine import Question, Walk
 from guide.flow.model import Flow
 from guide.flow.model import Input as InputNode
-from guide.library import Library, scan
-from guide.practice import read_deck
-from guide.store import Store
-from guide.tui.app import make_app, make_practice_app
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.screens.confirm import ConfirmScreen
+from guide.history.store import Store
+from guide.library.flows import Library, scan
+from guide.practice.deck import read_deck
 
 from .conftest import Chat, ChatFactory, fixture_flow
 

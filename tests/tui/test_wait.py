@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button, Static
 
+from guide.faces.tui.widgets.countdown import SNOOZE, Countdown, clock
 from guide.flow.model import Flow, Wait
-from guide.tui.widgets.countdown import SNOOZE, Countdown, clock
 
 from .conftest import Chat, ChatFactory, fixture_flow
 

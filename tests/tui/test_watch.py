@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.chat import ChatScreen
+from guide.faces.tui.widgets.bubble import Bubble
 from guide.flow.engine import Walk
-from guide.library import open_flow
-from guide.tui.app import make_app
-from guide.tui.screens.chat import ChatScreen
-from guide.tui.widgets.bubble import Bubble
+from guide.library.flows import open_flow
 
 FLOW = """\
 flow: watched

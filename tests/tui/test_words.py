@@ -1,7 +1,7 @@
 """`c`: the words to use, copied, shown to select, and saved to a file on request.
 
 What the person is told about a copy depends on what could be confirmed: the copier
-(guide.clipboard.copy, tested on its own in tests/test_clipboard.py) is replaced here by
+(guide.faces.clipboard.copy, tested on its own in tests/test_clipboard.py) is replaced here by
 one that gives each possible result. The words always reach the terminal too (OSC 52),
 which the tests read as `app.clipboard`.
 """
@@ -18,16 +18,16 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.widgets import Static
 
-from guide import clipboard
-from guide.clipboard import Copied
+from guide.faces import clipboard
+from guide.faces.clipboard import Copied
+from guide.faces.tui.app import make_transcript_app
+from guide.faces.tui.screens.transcript import TranscriptScreen
+from guide.faces.tui.screens.words import WordsScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library import Library, scan
-from guide.session import start_saving
-from guide.store import Store
-from guide.tui.app import make_transcript_app
-from guide.tui.screens.transcript import TranscriptScreen
-from guide.tui.screens.words import WordsScreen
+from guide.history.recorder import start_saving
+from guide.history.store import Store
+from guide.library.flows import Library, scan
 
 from .conftest import Chat, ChatFactory
 

@@ -1,0 +1,1 @@
+"""One module per subcommand: its arguments and its run, over the domain packages."""

@@ -1,0 +1,69 @@
+"""`hangup-guide graph FLOW`: the flow as a Mermaid or DOT diagram, or a Markdown handout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from guide.commands.opening import open_for_command
+from guide.flow.model import Flow, visible
+from guide.render.diagram import to_dot, to_mermaid
+from guide.render.handout import to_handout
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
+    "mermaid": ("Mermaid flowchart", to_mermaid),
+    "dot": ("Graphviz DOT graph", to_dot),
+    "md": ("Markdown handout", to_handout),
+}
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    """Draw `args.graph_flow` in `args.format`, to stdout or to `args.output`."""
+    opened = open_for_command(args.graph_flow)
+    if isinstance(opened, int):
+        return opened
+    flow, _ = opened
+    what, render = FORMATS[args.format]
+    text = render(flow)
+    if args.output is None:
+        _write_stdout(text)
+        return EXIT_OK
+    return _write_file(args.output, text, f"the {what} of `{flow.id}`", args.force)
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the terminal's encoding: the output is a file format, not a message."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, e.g. one a test put in place
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _write_file(path: Path, text: str, what: str, force: bool) -> int:
+    """Write `text` to `path`; an existing file only with `force` (as `new -o` does)."""
+    shown = visible(str(path))
+    data = text.encode("utf-8")
+    try:
+        with path.open("wb" if force else "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        if path.is_dir():
+            print(f"hangup-guide: cannot write {shown}: it is a folder", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(
+            f"hangup-guide: {shown} already exists; nothing was written (--force replaces it)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"hangup-guide: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"hangup-guide: wrote {what} to {shown}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,203 @@
+"""The history commands: list saved walks, open or export one, add a note, wipe them all."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from guide.commands.opening import EXIT_UNREADABLE, no_terminal_for_the_app
+from guide.flow.engine import clean
+from guide.flow.model import visible
+from guide.history.export import advice_damaged, outcome_of, status_of, to_json, to_markdown
+from guide.history.ownership import remove_lock_files
+from guide.history.private import write_private
+from guide.history.store import Session, Store, StoreUnavailable, default_path
+from guide.i18n.strings import S
+from guide.i18n.timewords import when
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def _store() -> Store | None:
+    try:
+        store = Store.open()
+    except StoreUnavailable as exc:
+        _say(str(exc))
+        return None
+    if store.tightened:
+        _say(S.store_made_private.format(folder=store.path.parent))
+    return store
+
+
+def _say(message: str) -> None:
+    print(f"hangup-guide: {message}", file=sys.stderr)
+
+
+def _no_walk(session_id: int) -> int:
+    shown = str(session_id)
+    _say(S.history_no_walk.format(id=shown if len(shown) <= 20 else shown[:20] + "…"))
+    return EXIT_PROBLEMS
+
+
+def _damaged(sessions: list[Session]) -> int:
+    """Say which walks' saved advice cannot be read back; EXIT_PROBLEMS if any."""
+    found = [s for s in sessions if advice_damaged(s)]
+    for session in found:
+        _say(S.history_advice_damaged.format(id=session.id))
+    return EXIT_PROBLEMS if found else EXIT_OK
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """`history`: the saved walks, newest first; `history ID` opens one, read-only."""
+    store = _store()
+    if store is None:
+        return EXIT_PROBLEMS
+    if args.session is not None:
+        return _open(store, args.session, args.plain)
+    sessions = store.sessions()
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "started": s.started,
+                "updated": s.updated,
+                "flow": s.flow_id,
+                "outcome": s.outcome,
+                "status": status_of(s),
+                "answers": s.steps,
+                "note": s.note,
+            }
+            for s in sessions
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return _damaged(sessions)
+    if not sessions:
+        print("No saved walks yet.")
+        return EXIT_OK
+    times = [when(s.updated) for s in sessions]  # local time, in words
+    width = max(len("WHEN"), *(len(t) for t in times))
+    print(f"{'ID':>4}  {'WHEN':<{width}}  {'FLOW':<16} {'STATUS':<11} OUTCOME")
+    for s, last in zip(sessions, times, strict=True):
+        advice = outcome_of(s)
+        outcome = str(advice["title"]) if advice else ""
+        print(f"{s.id:>4}  {last:<{width}}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
+        if s.note:
+            print(f"{'':>6}note: {s.note}")
+    return _damaged(sessions)
+
+
+def _open(store: Store, session_id: int, plain: bool) -> int:
+    try:
+        session = store.session(session_id)
+    except KeyError:
+        return _no_walk(session_id)
+    events = store.events(session_id)
+    if plain:
+        print(to_markdown(session, events), end="")
+        return _damaged([session])
+    if no_terminal_for_the_app(f"hangup-guide history {session_id} --plain"):
+        return EXIT_UNREADABLE
+    from guide.commands.walk import use_language
+
+    use_language()  # before the screens are built: their keys' names are fixed then
+    from guide.faces.tui.app import make_transcript_app
+
+    make_transcript_app(session, events).run()
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`export ID --format md|json [-o FILE]`."""
+    store = _store()
+    if store is None:
+        return EXIT_PROBLEMS
+    try:
+        session = store.session(args.session)
+    except KeyError:
+        return _no_walk(args.session)
+    events = store.events(args.session)
+    text = (
+        to_json(session, events) + "\n" if args.format == "json" else to_markdown(session, events)
+    )
+    if args.output is None:
+        sys.stdout.write(text)
+        return _damaged([session])
+    shown = visible(str(args.output))  # a file name may hold an escape code
+    try:
+        write_private(args.output, text.encode("utf-8"), force=args.force)
+    except FileExistsError:
+        _say(S.export_exists.format(path=shown))
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _say(f"cannot write {shown}: {exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    print(f"wrote {shown}", file=sys.stderr)
+    return _damaged([session])
+
+
+def run_note(args: argparse.Namespace) -> int:
+    """`note ID "text"`: a private note on a walk (what you did, how it went)."""
+    store = _store()
+    if store is None:
+        return EXIT_PROBLEMS
+    note = " ".join(args.text.split())
+    try:
+        note.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the locale could not read, kept as surrogates
+        _say(S.note_not_text)
+        return EXIT_UNREADABLE
+    try:
+        store.set_note(args.session, " ".join(clean(note).split()))  # as typed answers are
+    except KeyError:
+        return _no_walk(args.session)
+    except StoreUnavailable as exc:
+        _say(str(exc))
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def store_files(path: Path) -> list[Path]:
+    """The store and everything beside it that holds saved walks (journals, damaged copies)."""
+    names = [path.name, f"{path.name}-wal", f"{path.name}-shm"]
+    found = [path.with_name(n) for n in names if path.with_name(n).exists()]
+    found += sorted(path.parent.glob(f"{path.name}.corrupt-*"))
+    return found
+
+
+def run_wipe(args: argparse.Namespace) -> int:
+    """`wipe`: delete every saved walk, after asking (or with --yes)."""
+    path = default_path()
+    files = store_files(path)
+    if not files:
+        remove_lock_files(path.parent)
+        print("There are no saved walks.")
+        return EXIT_OK
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(
+                "hangup-guide: wipe asks before it deletes; add --yes in scripts", file=sys.stderr
+            )
+            return EXIT_PROBLEMS
+        try:
+            reply = input(
+                f"Delete every saved walk and practice result in {path.parent}? "
+                "This cannot be undone. Type yes to go on: "
+            )
+        except EOFError:  # Ctrl+D: no
+            reply = ""
+            print()
+        if reply.strip().lower() != "yes":
+            print(S.wipe_nothing_deleted)
+            return EXIT_OK
+    for file in files:
+        try:
+            file.unlink()
+        except OSError as exc:
+            print(f"hangup-guide: cannot delete {file}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    remove_lock_files(path.parent)
+    deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
+    print(f"Deleted {deleted}: nothing of your walks is left.")
+    return EXIT_OK

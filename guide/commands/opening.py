@@ -1,0 +1,116 @@
+"""What the commands share: opening a flow named on the command line, or saying why not;
+a console that cannot crash on an odd encoding; and whether the full-screen app can run."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import sys
+from pathlib import Path
+
+from guide.flow.files import is_regular
+from guide.flow.model import Flow
+from guide.library.flows import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
+
+EXIT_PROBLEMS, EXIT_UNREADABLE = 1, 2
+
+# What the guide's own typography becomes on a console that cannot show it (ASCII,
+# Latin-1); anything else it cannot show becomes "?".
+PLAIN_LOOKALIKES = {
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2500": "-",
+    "\u2014": "--",
+    "\u2013": "-",
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00b7": "-",
+    "\u25b8": ">",
+    "\u00a0": " ",
+}
+LOOKALIKE_ERRORS = "hangup-guide-lookalike"
+
+
+def _lookalike(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    shown = error.object[error.start : error.end]
+    return "".join(PLAIN_LOOKALIKES.get(char, "?") for char in shown), error.end
+
+
+codecs.register_error(LOOKALIKE_ERRORS, _lookalike)
+
+
+def tolerant_console() -> None:
+    """Never crash on the console's encoding: on one that is not UTF (PYTHONIOENCODING=
+    latin-1, ascii) what it cannot show is written as a lookalike or "?", and bytes typed
+    that are not in its encoding are read as U+FFFD instead of raising."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not _is_utf(stream.encoding):
+            stream.reconfigure(errors=LOOKALIKE_ERRORS)
+    if isinstance(sys.stdin, io.TextIOWrapper) and sys.stdin.errors == "strict":
+        sys.stdin.reconfigure(errors="replace")
+
+
+def _is_utf(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def no_terminal_for_the_app(plain_command: str) -> bool:
+    """True, after saying why and what to run instead, when the full-screen app cannot
+    run here: it reads keys from stdin and draws on stderr, so both must be a terminal
+    that can move the cursor (not TERM=dumb). In a browser tab (textual-serve sets
+    TEXTUAL_DRIVER) there is no terminal, and none is needed."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
+    if not _is_terminal(sys.stdin):
+        why = "the input is not a terminal"
+    elif not _is_terminal(sys.stderr):
+        why = "the error output, where it draws, is not a terminal"
+    elif os.environ.get("TERM") == "dumb":
+        why = "this terminal (TERM=dumb) cannot draw it"
+    else:
+        return False
+    print(
+        f"hangup-guide: the full-screen app needs a terminal, but {why}."
+        f" For the line-by-line guide, which works anywhere: {plain_command}",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
+def open_for_command(name: str) -> tuple[Flow, Library] | int:
+    """The flow `name` (a flow id or a file) and the library around it, or the exit code
+    after telling the person why it cannot be opened."""
+    try:
+        # One scan: every flow is loaded and checked (links need them), which is most
+        # of the start-up time; a file named on the command line joins that scan.
+        given = Path(name).expanduser()
+        library = scan([given]) if is_regular(given) else scan()
+        path = find_flow(name, library)
+        return open_flow(path, library), library
+    except FlowNotFound as exc:
+        print(f"hangup-guide: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except FlowOpenError as exc:
+        print(exc, file=sys.stderr)
+        print(
+            "hangup-guide: the flow has problems; fix them first (see `hangup-guide check`)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS

@@ -1,0 +1,93 @@
+"""`hangup-guide practice`: pick a deck, practise a round, see your progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from guide.commands.opening import no_terminal_for_the_app
+from guide.commands.walk import open_store
+from guide.flow.model import visible
+from guide.library.decks import find_deck, load_decks
+from guide.library.flows import Library, scan
+from guide.practice.deck import Deck
+from guide.practice.progress import progress_lines, summarise
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def run_practice(args: argparse.Namespace) -> int:
+    store, notes = open_store(args.no_save)
+    for note in notes:
+        print(f"hangup-guide: {note}", file=sys.stderr)
+    if args.progress:
+        results = store.results() if store else []
+        print("\n".join(progress_lines(summarise(results))))
+        return EXIT_OK
+    library = scan()
+    decks, broken = load_decks(library)
+    for line in broken:
+        print(f"hangup-guide: a deck cannot be used: {line}", file=sys.stderr)
+    if args.deck:
+        named = find_deck(args.deck, decks, library)
+        if named is None:
+            names = ", ".join(d.id for d in decks)
+            print(
+                f"hangup-guide: no usable deck `{visible(args.deck)}`; the decks are: {names}",
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
+        decks = [named, *(d for d in decks if d is not named)]
+        args.deck = named.id
+    if not args.plain:
+        if no_terminal_for_the_app("hangup-guide practice --plain"):
+            return EXIT_UNREADABLE
+        from guide.faces.tui.app import make_practice_app
+
+        make_practice_app(
+            decks, library, store, deck=args.deck, seed=args.seed, count=args.count
+        ).run()
+        return EXIT_OK
+    return _plain(args, decks, library, store)
+
+
+def _plain(args: argparse.Namespace, decks: list[Deck], library: Library, store: object) -> int:
+    from guide.faces.plain.guide import PlainIO
+    from guide.faces.plain.practice import run_round
+    from guide.history.store import Store
+
+    io = PlainIO.console()
+    try:
+        wanted = args.deck or _choose(decks, io)
+    except EOFError:  # Ctrl+D, or a script's input ran out, at "Which deck?"
+        io.say("")
+        print("hangup-guide: no deck was chosen: the input ended", file=sys.stderr)
+        return EXIT_OK
+    deck = find_deck(wanted, decks) if wanted else None
+    if deck is None:
+        names = ", ".join(d.id for d in decks)
+        print(
+            f"hangup-guide: no usable deck `{visible(wanted)}`; the decks are: {names}",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    flow = library.flows[deck.flow]
+    saving = store if isinstance(store, Store) else None
+    return run_round(deck, flow, library, io, seed=args.seed, count=args.count, store=saving)
+
+
+def _choose(decks: list[Deck], io: object) -> str:
+    """The deck the person picks, as its id or what they typed; EOFError when the input
+    ends first."""
+    from guide.faces.plain.guide import PlainIO
+
+    assert isinstance(io, PlainIO)
+    if not decks:
+        return ""
+    io.say("Which deck?")
+    for number, deck in enumerate(decks, 1):
+        io.say(f"  {number}) {deck.title} ({len(deck.scenarios)} scenarios)")
+    picked = io.ask().strip()
+    if picked.isdigit() and 1 <= int(picked) <= len(decks):
+        return decks[int(picked) - 1].id
+    return picked

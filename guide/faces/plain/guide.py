@@ -1,0 +1,257 @@
+"""The line-by-line face: one question at a time on stdin/stdout.
+
+For screen readers, pipes and scripts. It renders `Walk.current` as text and
+hands typed lines back to the walk; everything else lives in the engine.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from guide.faces.plain.text import as_shown, line_width, wrap, wrap_prompt
+from guide.faces.plain.timer import format_duration, run_countdown
+from guide.faces.plain.typed import console_lines
+from guide.flow.crisis import crisis
+from guide.flow.engine import Advice, Question, Walk, WalkError, Why
+from guide.flow.examples import walk_answers
+from guide.flow.model import Input, Say, Wait
+from guide.i18n.strings import S
+from guide.i18n.wording import source_line
+
+RULE = "─" * 60
+
+
+@dataclass
+class PlainIO:
+    """Where the plain face reads and writes, how it waits and how wide its lines are
+    (tests pass fakes for all of them)."""
+
+    read: Callable[[], str]
+    """Returns the next line without its newline; raises EOFError at the end."""
+    out: TextIO
+    err: TextIO = sys.stderr
+    sleep: Callable[[float], None] = time.sleep
+    poll: Callable[[float], str | None] | None = None
+    """Waits up to that many seconds for a typed line and returns it, or None if none
+    came. None here: typing cannot be watched, so a running countdown sleeps instead."""
+    clock: Callable[[], float] = time.monotonic
+    width: Callable[[TextIO], int | None] = line_width
+    """How wide `out`'s lines may be, asked at each line (a resized terminal is
+    followed); None: not wrapped."""
+
+    @classmethod
+    def console(cls) -> PlainIO:
+        """Standard input and output, with typing watched where the system allows."""
+        read, poll = console_lines()
+        return cls(read=read, out=sys.stdout, poll=poll)
+
+    def say(self, text: str = "") -> None:
+        self.out.write(wrap(as_shown(text, self.out), self.width(self.out)) + "\n")
+        self.out.flush()
+
+    def say_as_is(self, text: str) -> None:
+        """Text that must keep its lines as they are (JSON)."""
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str = "> ") -> str:
+        self.out.write(wrap_prompt(as_shown(prompt, self.out), self.width(self.out)))
+        self.out.flush()
+        return self.read()
+
+
+def run_interactive(walk: Walk, io: PlainIO) -> int:
+    """Walk with a person until the outcome, `q`, or the end of input. Returns the exit code."""
+    io.say(walk.flow.title)
+    io.say(S.plain_commands)
+    while True:
+        io.say()
+        show_step(walk, io)
+        if walk.finished:
+            return 0
+        waiting = isinstance(walk.current, Wait)
+        try:
+            line = io.ask(S.plain_wait_prompt if waiting else "> ").strip()
+        except EOFError:
+            io.say()
+            return 0
+        if line.lower() in ("q", "quit", "exit"):
+            return 0
+        if run_command(walk, line, io):
+            continue
+        if waiting:
+            run_wait(walk, line, io)
+        else:
+            answer(walk, line, io)
+
+
+def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
+    """The walk commands (back, restart, why, emergency); False when the line is an answer."""
+    command = line.lower()
+    if command in ("b", "back"):
+        if not walk.back():
+            io.say(S.first_question)
+    elif command in ("r", "restart"):
+        restart(walk, io)
+    elif command in ("?", "why"):
+        io.say("\n".join(explain(walk.why())))
+    elif command in ("!", "emergency"):
+        walk.escape()
+    elif command in ("h", "help"):
+        io.say(S.plain_commands)
+    else:
+        return False
+    return True
+
+
+def restart(walk: Walk, io: PlainIO) -> None:
+    """Start again, asking first when there are answers to lose (the default is no)."""
+    if walk.moves:
+        try:
+            sure = io.ask(S.plain_restart_question).strip().lower()
+        except EOFError:
+            sure = ""
+        if sure not in ("y", "yes"):
+            io.say(S.plain_restart_kept)
+            return
+    walk.restart()
+    io.say(S.plain_starting_again)
+
+
+def answer(walk: Walk, line: str, io: PlainIO) -> None:
+    try:
+        reply = walk.reply(line)
+    except WalkError as exc:
+        io.say(S.plain_cannot_go_on.format(problem=exc))
+        return
+    if reply.urgent:
+        io.say(S.reply_urgent)
+    elif reply.suggestions:
+        io.say(S.plain_not_sure)
+        for choice in reply.suggestions:
+            io.say(f"  {choice.handle}) {choice.option.label}")
+        io.say(S.plain_say_again)
+    elif not reply.accepted:
+        io.say(reply.message[:1].upper() + reply.message[1:] + ".")
+
+
+def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
+    """At a countdown: Enter starts it, `s` skips it; while it runs, `s` or Ctrl-C
+    cuts it short and `!` goes to the emergency steps."""
+    step = walk.current
+    assert isinstance(step, Wait)
+    if line.lower() in ("s", "skip"):
+        walk.proceed()
+        return
+    if crisis(line):  # words of danger take the escape here too
+        answer(walk, line, io)
+        return
+    if line:
+        io.say(S.plain_wait_start)
+        return
+    if run_countdown(step.seconds, io) == "emergency":
+        walk.escape()
+    else:
+        walk.proceed()
+
+
+def show_step(walk: Walk, io: PlainIO) -> None:
+    step = walk.current
+    if isinstance(step, Question):
+        io.say(step.text)
+        for choice in step.choices:
+            io.say(f"  {choice.handle}) {choice.option.label}")
+    elif isinstance(step, Input):
+        io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
+    elif isinstance(step, Say):
+        io.say(step.text)
+        io.say(S.plain_enter_to_go_on)
+    elif isinstance(step, Wait):
+        io.say(step.text or S.wait_default)
+        io.say(S.plain_suggested_wait.format(time=format_duration(step.seconds)))
+    else:
+        io.say("\n".join(outcome_lines(step, walk)))
+
+
+def outcome_lines(advice: Advice, walk: Walk) -> list[str]:
+    """The outcome as plain text: the step, why, the steps, the words, the source."""
+    node = advice.node
+    lines = [RULE, f"{S.card_next_step}: {node.title}", "", f"{S.card_why}: {node.why}", ""]
+    lines += [f"{S.card_steps}:", *(f"  {i}. {step}" for i, step in enumerate(node.steps, 1))]
+    if advice.script:
+        lines += ["", f"{S.card_script}:", f"  {advice.script}"]
+    if advice.text:
+        lines += ["", f"{S.card_message}:", f"  {advice.text}"]
+    lines += ["", source_line(advice, walk.current_flow), RULE]
+    return lines
+
+
+def explain(why: Why) -> list[str]:
+    """ "Why am I asked this?" in plain words."""
+    lines = [S.why_plain_help.format(help=why.help)] if why.help else []
+    if why.trail:
+        lines.append(S.so_far)
+        lines += [f"  - {r.asked} → {r.answered}" for r in why.trail]
+    else:
+        lines.append(S.first_question)
+    return lines
+
+
+def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> int:
+    """Walk with the given answers and no questions asked; exit 1 when they do not fit."""
+    try:
+        failure = walk_answers(walk, answers)
+    except WalkError as exc:
+        failure = str(exc)
+    if failure is None and not walk.finished:
+        step_id = walk.path()[-1][1]
+        failure = S.plain_answers_ran_out.format(step=step_id)
+    if as_json:
+        io.say_as_is(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
+    else:
+        for reason in walk.why().trail:
+            io.say(f"{reason.asked}\n  → {reason.answered}")
+        if walk.finished:
+            step = walk.current
+            assert isinstance(step, Advice)
+            io.say("\n".join(outcome_lines(step, walk)))
+    if failure:
+        io.err.write(f"hangup-guide: {failure}\n")
+        return 1
+    return 0
+
+
+def walk_record(walk: Walk, failure: str | None = None) -> dict[str, object]:
+    """The walk as JSON-ready data: path, facts, outcome."""
+    step = walk.current
+    record: dict[str, object] = {
+        "flow": walk.flow.id,
+        "finished": walk.finished,
+        "outcome": step.node.id if isinstance(step, Advice) else None,
+        "path": [
+            {
+                "flow": flow,
+                "node": node,
+                "answer": move.label if move and move.kind != "proceed" else None,
+            }
+            for flow, node, move in walk.path()
+        ],
+        "facts": dict(walk.facts),
+    }
+    if isinstance(step, Advice):
+        record["advice"] = {
+            "title": step.node.title,
+            "steps": list(step.node.steps),
+            "why": step.node.why,
+            "script": step.script,
+            "text": step.text,
+            "source": {"article": step.node.source.article, "section": step.node.source.section},
+        }
+    if failure:
+        record["error"] = failure
+    return record

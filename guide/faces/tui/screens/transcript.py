@@ -1,0 +1,106 @@
+"""A saved walk, read-only: what was asked and answered, the outcome, the note."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from guide.faces.tui.screens.words import COPY, WordsScreen
+from guide.faces.tui.widgets.bubble import Bubble
+from guide.faces.tui.widgets.footer import KeysFooter
+from guide.faces.tui.widgets.hanging import Hanging, HangingRows
+from guide.history.export import outcome_of, status_of
+from guide.history.recorder import transcript
+from guide.history.store import Event, Session
+from guide.i18n.strings import S
+from guide.i18n.timewords import count, when
+
+
+class TranscriptScreen(Screen[None]):
+    """Nothing here changes the saved walk."""
+
+    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close"), COPY]
+
+    def __init__(self, session: Session, events: list[Event]) -> None:
+        super().__init__()
+        self.session = session
+        self.events = events
+        self.closing = False
+        """Set by the first close: a second Escape in the same burst must not pop more."""
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        steps, changed = transcript(self.events)
+        yield Header(show_clock=False)
+        with VerticalScroll(id="transcript"):
+            started = when(s.started)
+            header = S.transcript_header.format(id=s.id, when=started, status=status_words(s))
+            yield Bubble(header, "note")
+            for step in steps:
+                if step.kind != "proceed":
+                    yield Bubble(step.asked, "guide")
+                    yield Bubble(step.answer, "person")
+            if changed:
+                said = count(changed, S.transcript_changed_one, S.transcript_changed_other)
+                yield Bubble(said, "note")
+            advice = outcome_of(s)
+            if advice:
+                yield Static(_advice(advice), id="saved-outcome")
+            if s.note:
+                yield Bubble(S.transcript_note.format(note=s.note), "note")
+        yield KeysFooter(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = S.transcript_title.format(flow=self.session.flow_title)
+
+    @property
+    def words(self) -> str:
+        """The saved outcome's words to use: its message, else its call script."""
+        advice = outcome_of(self.session) or {}
+        return str(advice.get("text") or advice.get("script") or "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.words) if action == "copy" else True
+
+    def action_copy(self) -> None:
+        """Copy the saved words, and show them to select or save."""
+        if self.words and self.is_active:
+            self.app.push_screen(WordsScreen(self.words))
+
+    def action_close(self) -> None:
+        if self.closing or not self.is_active:
+            return  # closed already: a second Escape in the same burst of keys
+        if len(self.app.screen_stack) > 2:
+            self.closing = True
+            self.dismiss(None)
+        else:
+            self.app.exit()
+
+
+def _advice(advice: dict[str, object]) -> HangingRows:
+    """The outcome as it was shown; a long step wraps under its own words."""
+    saved = advice.get("steps")
+    steps = [str(step) for step in saved] if isinstance(saved, list) else []
+    width = len(f"{len(steps)}. ")
+    gap = Hanging("", "")
+
+    def line(*parts: str | tuple[str, str]) -> Hanging:
+        return Hanging("", Content.assemble(*parts))
+
+    rows = [line((f"{S.card_next_step}  ", "bold"), (str(advice["title"]), "bold")), gap]
+    rows += [Hanging(f"{i}. ".ljust(width), step) for i, step in enumerate(steps, 1)]
+    rows += [gap, line((f"{S.card_why}  ", "bold"), str(advice.get("why", "")))]
+    for key, label in (("script", S.card_script), ("text", S.card_message)):
+        if advice.get(key):
+            rows += [gap, line((label, "bold")), line(str(advice[key]))]
+    rows += [gap, line(S.card_source_saved.format(source=advice.get("source", "")))]
+    return HangingRows(rows)
+
+
+def status_words(session: Session) -> str:
+    """Finished, set aside or unfinished, in the person's words."""
+    return status_of(session, S.status_finished, S.status_set_aside, S.status_unfinished)

@@ -1,0 +1,1 @@
+"""`serve`: the Textual app in a browser, for its owner only."""

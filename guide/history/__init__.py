@@ -1,0 +1,1 @@
+"""Saved walks: the store, the recorder that saves a walk as it goes, stats, export."""

@@ -1,0 +1,1 @@
+"""The guide's own words: the string catalogue, translations, times in words."""

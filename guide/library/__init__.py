@@ -1,0 +1,1 @@
+"""Where things live: the flow and deck folders, and the person's settings."""

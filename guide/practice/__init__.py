@@ -1,0 +1,1 @@
+"""Practice: decks, judging a walk against the expert path, progress over time."""

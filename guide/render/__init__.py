@@ -1,0 +1,1 @@
+"""A flow drawn or printed: Mermaid and DOT diagrams, Markdown handouts."""
