@@ -11,6 +11,7 @@ Accept new pictures with `pytest --snapshot-update` after looking at them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -18,28 +19,31 @@ from textual.widgets import Input
 
 from guide.faces.tui.app import GuideApp, make_app
 from guide.flow.engine import Walk
-from guide.library.flows import find_flow, open_flow, resolver
+from guide.library.flows import open_flow, resolver
 
 SIZES = [(80, 24), (60, 20)]
 THEMES = ["textual-dark", "textual-light"]
 
+FLOW = Path(__file__).parent / "fixtures" / "pictures.yaml"
+"""A small flow of the tests' own: rewording a bundled flow never changes a picture."""
+
 SCREENS: dict[str, list[str]] = {
-    # the first question, after the opening note
+    # the question, after the opening note
     "first-question": ["enter"],
     # free text naming two answers at once: "did you mean" with both
-    "did-you-mean": ["enter", "3", *"my friend from work", "enter"],
+    "did-you-mean": ["enter", *"my friend from work", "enter"],
     # a sentence typed at a question, with letters that were once shortcuts (m, r, b…):
     # it stands in the answer box, and the question and its answers are unchanged
     "typing": ["enter", *"my sister rang back but she hung up"],
-    # the outcome card with the names typed in
-    "outcome": ["enter", "3", "2", "2", *"Sam", "enter", *"Alex", "enter"],
+    # the outcome card with the name typed in
+    "outcome": ["enter", "1", *"Sam", "enter"],
     # the list of keys
     "keys": ["enter", "question_mark"],
 }
 
 
 def app() -> GuideApp:
-    flow = open_flow(find_flow("hang-up"))
+    flow = open_flow(FLOW)
     return make_app(Walk(flow, resolver([flow])))
 
 
