@@ -67,11 +67,25 @@ def title_of(flow: Flow, node_id: str) -> str:
 
 @pytest.mark.parametrize(("name", "example_name"), EXAMPLES)
 def test_every_example_walks_to_its_outcome(
-    env: dict[str, str], name: str, example_name: str
+    name: str, example_name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Every example through the real command line, in this process (a subprocess each
+    cost about 0.3 s, and the smoke test below keeps one per flow as a subprocess)."""
+    from guide.cli import main
+
     flow = FLOWS[name]
     example = next(e for e in flow.examples if e.name == example_name)
     assert not any("," in a for a in example.answers)  # --answers is comma-separated
+    code = main(["--flow", name, "--plain", "--no-save", "--answers", ",".join(example.answers)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"NEXT STEP: {title_of(flow, example.outcome)}\n" in out
+
+
+@pytest.mark.parametrize("name", sorted(FLOWS))
+def test_one_example_a_flow_walks_as_a_real_process(env: dict[str, str], name: str) -> None:
+    flow = FLOWS[name]
+    example = flow.examples[0]
     done = guide(env, "--flow", name, "--plain", "--answers", ",".join(example.answers))
     assert done.returncode == 0, done.stderr
     assert f"NEXT STEP: {title_of(flow, example.outcome)}\n" in done.stdout
