@@ -18,6 +18,8 @@ from benchmarks.loading import load_and_check
 from guide.flow.loader import load_flow
 from guide.flow.model import FlowError
 
+pytestmark = pytest.mark.slow  # the benchmarks in their quick mode
+
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = {"name", "value", "anchor", "ratio", "target", "met", "unit", "anchor_is", "note"}
 FIGURES = (

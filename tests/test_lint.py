@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # ruff, mypy and import-linter over the whole tree
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

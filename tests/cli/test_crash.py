@@ -27,6 +27,8 @@ from guide.i18n.strings import ENGLISH
 
 from .test_history import MAIN, RESUME, Script, lines, script_of
 
+pytestmark = pytest.mark.slow  # real processes killed at random moments
+
 WAIT_PROMPT = ENGLISH.plain_wait_prompt
 
 REPO = Path(__file__).resolve().parents[2]

@@ -22,6 +22,8 @@ from ..helpers import guide, lines
 from .test_crash import TIMEOUT, Running, check_prefix
 from .test_history import MAIN, RESUME, Script, script_of
 
+pytestmark = pytest.mark.slow  # twenty real walks at once
+
 OFFER = "You left a walk unfinished"
 
 

@@ -21,6 +21,8 @@ from guide.i18n.strings import ENGLISH
 
 from .serving import GONE_S, Served, alive, connect, first_screen, serving, wait_until
 
+pytestmark = pytest.mark.slow  # a real server and real app processes
+
 pytest.importorskip("textual_serve")
 
 CAP = 2

@@ -18,11 +18,15 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from guide.history.store import Store
 from tests.cli.test_crash import SCRIPTS, TIMEOUT, Running
 from tests.cli.test_history import Script
 
 from .common import clean_env
+
+pytestmark = pytest.mark.slow  # real processes killed at random moments
 
 ROUNDS = 5
 
