@@ -81,7 +81,7 @@ def run_history(args: argparse.Namespace) -> int:
     print(f"{'ID':>4}  {'WHEN':<{width}}  {'FLOW':<16} {'STATUS':<11} OUTCOME")
     for s, last in zip(sessions, times, strict=True):
         advice = outcome_of(s)
-        outcome = str(advice["title"]) if advice else ""
+        outcome = advice.title if advice else ""
         print(f"{s.id:>4}  {last:<{width}}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
         if s.note:
             print(f"{'':>6}note: {s.note}")
