@@ -8,6 +8,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from guide.i18n.strings import S
+
 __all__ = ["DamagedAdvice", "SavedAdvice", "read_advice"]
 
 
@@ -55,23 +57,23 @@ def read_advice(saved: str) -> SavedAdvice | DamagedAdvice:
     try:
         shown = json.loads(saved)
     except ValueError as exc:
-        return DamagedAdvice(f"not JSON: {exc}")
+        return DamagedAdvice(S.advice_not_json.format(error=exc))
     if not isinstance(shown, dict):
-        return DamagedAdvice("not a JSON object")
+        return DamagedAdvice(S.advice_not_object)
     title = shown.get("title")
     readable = title if isinstance(title, str) else ""
     for key in _TEXTS:
         if not isinstance(shown.get(key), str):
-            return DamagedAdvice(f"`{key}` is not text", readable)
+            return DamagedAdvice(S.advice_not_text.format(key=key), readable)
     steps = shown.get("steps")
     if not isinstance(steps, list):
-        return DamagedAdvice("`steps` is not a list", readable)
+        return DamagedAdvice(S.advice_steps_not_list, readable)
     for number, step in enumerate(steps, 1):
         if not isinstance(step, str):
-            return DamagedAdvice(f"`steps` item {number} is not text", readable)
+            return DamagedAdvice(S.advice_step_not_text.format(number=number), readable)
     for key in _OPTIONAL:
         if not isinstance(shown.get(key, ""), str | None):
-            return DamagedAdvice(f"`{key}` is not text", readable)
+            return DamagedAdvice(S.advice_not_text.format(key=key), readable)
     return SavedAdvice(
         shown["title"],
         tuple(steps),

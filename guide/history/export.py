@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from guide.history.advice import DamagedAdvice, SavedAdvice
+from guide.history.advice import SavedAdvice
 from guide.history.events import Event, transcript
 from guide.history.store import Session
 from guide.i18n.strings import S
@@ -26,13 +26,9 @@ def status_of(
 
 def outcome_of(session: Session) -> SavedAdvice | None:
     """The outcome as it was shown, if the walk reached one and it can be read back
-    (a record cut short on disk, or changed by hand, gives None: see `advice_damaged`)."""
+    (a record cut short on disk, or changed by hand, gives None: `Session.advice`
+    then says what is wrong)."""
     return session.advice if isinstance(session.advice, SavedAdvice) else None
-
-
-def advice_damaged(session: Session) -> bool:
-    """True when the walk reached advice but what was saved of it cannot be read back."""
-    return isinstance(session.advice, DamagedAdvice)
 
 
 def to_json(session: Session, events: list[Event]) -> str:
