@@ -18,8 +18,9 @@ import pytest
 import guide.history.store as store_module
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.history.events import transcript
 from guide.history.export import to_json, to_markdown
-from guide.history.recorder import Recorder, resume, start_saving, transcript
+from guide.history.recorder import Recorder, resume, start_saving
 from guide.history.store import Event, Store
 from guide.library.flows import open_flow, scan
 

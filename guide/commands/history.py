@@ -10,7 +10,8 @@ from pathlib import Path
 from guide.commands.opening import EXIT_UNREADABLE, no_terminal_for_the_app
 from guide.flow.engine import clean
 from guide.flow.model import visible
-from guide.history.export import advice_damaged, outcome_of, status_of, to_json, to_markdown
+from guide.history.advice import DamagedAdvice
+from guide.history.export import outcome_of, status_of, to_json, to_markdown
 from guide.history.ownership import remove_lock_files
 from guide.history.private import write_private
 from guide.history.store import Session, Store, StoreUnavailable, default_path
@@ -43,9 +44,9 @@ def _no_walk(session_id: int) -> int:
 
 def _damaged(sessions: list[Session]) -> int:
     """Say which walks' saved advice cannot be read back; EXIT_PROBLEMS if any."""
-    found = [s for s in sessions if advice_damaged(s)]
-    for session in found:
-        _say(S.history_advice_damaged.format(id=session.id))
+    found = [(s.id, s.advice) for s in sessions if isinstance(s.advice, DamagedAdvice)]
+    for walk, damaged in found:
+        _say(S.history_advice_damaged.format(id=walk, problem=damaged.problem))
     return EXIT_PROBLEMS if found else EXIT_OK
 
 
@@ -81,7 +82,7 @@ def run_history(args: argparse.Namespace) -> int:
     print(f"{'ID':>4}  {'WHEN':<{width}}  {'FLOW':<16} {'STATUS':<11} OUTCOME")
     for s, last in zip(sessions, times, strict=True):
         advice = outcome_of(s)
-        outcome = str(advice["title"]) if advice else ""
+        outcome = advice.title if advice else ""
         print(f"{s.id:>4}  {last:<{width}}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
         if s.note:
             print(f"{'':>6}note: {s.note}")

@@ -7,14 +7,16 @@ changes, on the flow as it is now.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import assert_never
 
 from guide.flow.engine import Advice, Change, FlowResolver, Move, Walk, WalkError, replay
 from guide.flow.model import Flow
-from guide.history.store import Event, Session, Store, StoreUnavailable, now
+from guide.history.advice import SavedAdvice
+from guide.history.events import Event
+from guide.history.store import Session, Store, StoreUnavailable, now
 
 
 class Recorder:
@@ -111,15 +113,10 @@ def _outcome_json(advice: Advice, walk: Walk) -> str:
     source = walk.current_flow.sources.get(node.source.article)
     title = source.title if source else node.source.article
     section = f", section “{node.source.section}”" if node.source.section else ""
-    shown = {
-        "title": node.title,
-        "steps": list(node.steps),
-        "why": node.why,
-        "script": advice.script,
-        "text": advice.text,
-        "source": f"“{title}”{section}",
-    }
-    return json.dumps(shown, ensure_ascii=False)
+    shown = SavedAdvice(
+        node.title, tuple(node.steps), node.why, advice.script, advice.text, f"“{title}”{section}"
+    )
+    return shown.to_json()
 
 
 def start_saving(walk: Walk, store: Store, tell: Callable[[str], None] | None = None) -> Recorder:
@@ -148,12 +145,16 @@ def apply_events(walk: Walk, events: list[Event]) -> int:
     """Replay saved changes on a walk, as far as they fit; returns how many did."""
     for done, event in enumerate(events):
         try:
-            if event.kind == "back":
-                walk.back()
-            elif event.kind == "restart":
-                walk.restart()
-            elif not replay_one(walk, Move(event.kind, event.value, event.label)):  # type: ignore[arg-type]
-                return done
+            match event.kind:
+                case "back":
+                    walk.back()
+                case "restart":
+                    walk.restart()
+                case "choose" | "enter" | "proceed" | "escape" as kind:
+                    if not replay_one(walk, Move(kind, event.value, event.label)):
+                        return done
+                case unknown:
+                    assert_never(unknown)
         except WalkError:
             return done
     return len(events)
@@ -189,32 +190,6 @@ def resume(
     start_saving(fresh, store, tell)
     replay(fresh, walk.moves)  # each replayed move is saved in the new session
     return Resumed(fresh, applied, len(events), changed)
-
-
-@dataclass(frozen=True, slots=True)
-class Answered:
-    """One step of a saved walk as it stands: what was asked, what was answered."""
-
-    asked: str
-    answer: str
-    kind: str
-
-
-def transcript(events: list[Event]) -> tuple[list[Answered], int]:
-    """The walk as it stands after its saved changes, and how many answers were changed."""
-    standing: list[Answered] = []
-    changed = 0
-    for event in events:
-        if event.kind == "back":
-            if standing:
-                standing.pop()
-                changed += 1
-        elif event.kind == "restart":
-            standing.clear()
-        else:
-            answer = event.label or ("(went on)" if event.kind == "proceed" else event.value)
-            standing.append(Answered(event.asked, answer, event.kind))
-    return standing, changed
 
 
 def set_aside(store: Store, session_id: int, tell: Callable[[str], None] | None = None) -> None:

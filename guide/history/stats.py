@@ -12,7 +12,7 @@ What is counted, from the sessions and their events as `Store` gives them:
   "(typed an answer)" or "(left empty)" for a typed value, which is never shown
   (it may be a name);
 - outcomes reached: the outcome of each finished walk, with the title it was
-  shown under (from `outcome_json`);
+  shown under (from the saved advice);
 - went back to: every `back` event, by the step returned to;
 - stopped at: for each unfinished walk, the step it was left on, by node id.
   Its text is added when some saved event shows it: a move away from that node
@@ -36,10 +36,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from guide.history.store import Event, Session
+from guide.history.events import MOVES, Event, fold
+from guide.history.store import Session
 
-MOVES = frozenset({"choose", "enter", "proceed", "escape"})
-"""Event kinds that answer a step and move the walk on."""
 CHOICES = frozenset({"choose", "escape"})
 """Moves that make a step count as a question."""
 WENT_ON = "(went on)"
@@ -200,18 +199,10 @@ def _question(key: tuple[str, str], counts: Counter[str]) -> QuestionStats:
 
 def _standing(session: Session, events: Sequence[Event]) -> list[tuple[tuple[str, str], str, str]]:
     """The answers that stand after these events: ((flow, asked), kind, label) each."""
-    standing: list[tuple[tuple[str, str], str, str]] = []
-    flow = session.flow_id  # the flow of the step now shown
-    for event in events:
-        if event.kind == "back":
-            if standing:
-                standing.pop()
-        elif event.kind == "restart":
-            standing.clear()
-        elif event.kind in MOVES:
-            standing.append(((flow, event.asked), event.kind, _label(event)))
-        flow = event.flow_id or flow
-    return standing
+    return [
+        ((s.flow or session.flow_id, s.event.asked), s.event.kind, _label(s.event))
+        for s in fold(events).standing
+    ]
 
 
 def _label(event: Event) -> str:
@@ -239,12 +230,5 @@ def _step_texts(
 
 
 def _title(session: Session) -> str:
-    """The outcome's title as it was shown, from `outcome_json`; "" when missing."""
-    if not session.outcome_json:
-        return ""
-    try:
-        shown = json.loads(session.outcome_json)
-    except ValueError:
-        return ""
-    title = shown.get("title") if isinstance(shown, dict) else None
-    return title if isinstance(title, str) else ""
+    """The outcome's title as it was shown, even from damaged saved advice; "" when missing."""
+    return session.advice.title if session.advice else ""

@@ -18,12 +18,14 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
+from guide.history.advice import DamagedAdvice, SavedAdvice, read_advice
+from guide.history.events import Event, fold, kind_of, steps_of
 from guide.history.ownership import FOLDER as LOCKS
 from guide.history.ownership import Owners
 from guide.history.private import make_store_private
@@ -78,20 +80,13 @@ class Session:
     note: str
     steps: int
     """How many answers the walk holds now (moves, less those taken back)."""
+    advice: SavedAdvice | DamagedAdvice | None = field(init=False, compare=False, repr=False)
+    """The advice the walk ended on, read from `outcome_json` once; None when the walk
+    has not finished (or kept no advice)."""
 
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One saved change: a move (choose, enter, proceed, escape), back, or restart."""
-
-    seq: int
-    at: str
-    kind: str
-    value: str = ""
-    label: str = ""
-    asked: str = ""
-    flow_id: str = ""
-    node: str = ""
+    def __post_init__(self) -> None:
+        read = read_advice(self.outcome_json) if self.finished and self.outcome_json else None
+        object.__setattr__(self, "advice", read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,50 +345,37 @@ class Store:
     # --- reading -----------------------------------------------------------------------------
 
     def sessions(self) -> list[Session]:
-        """Every saved walk, newest first."""
+        """Every saved walk, newest first (two queries, however many walks there are)."""
         rows = self._db.execute(
-            "SELECT id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
-            " outcome, outcome_json, abandoned, note FROM sessions ORDER BY updated DESC, id DESC"
+            f"SELECT {_COLUMNS} FROM sessions ORDER BY updated DESC, id DESC"
         ).fetchall()
-        return [self._session(row) for row in rows]
+        by_walk: dict[int, list[Event]] = {}
+        for sid, *event in self._db.execute(
+            f"SELECT session_id, {_EVENT_COLUMNS} FROM events ORDER BY session_id, seq"
+        ):
+            read = _event(tuple(event))
+            if read is not None:
+                by_walk.setdefault(int(sid), []).append(read)
+        return [_session(row, by_walk.get(int(str(row[0])), [])) for row in rows]
 
     def session(self, session_id: int) -> Session:
         row = self._db.execute(
-            "SELECT id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
-            " outcome, outcome_json, abandoned, note FROM sessions WHERE id = ?",
-            (_checked(session_id),),
+            f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (_checked(session_id),)
         ).fetchone()
         if row is None:
             raise KeyError(session_id)
-        return self._session(row)
-
-    def _session(self, row: tuple[object, ...]) -> Session:
-        events = self.events(int(str(row[0])))
-        return Session(
-            int(str(row[0])),
-            str(row[1]),
-            str(row[2]),
-            str(row[3]),
-            str(row[4]),
-            str(row[5]),
-            str(row[6]),
-            bool(row[7]),
-            None if row[8] is None else str(row[8]),
-            None if row[9] is None else str(row[9]),
-            bool(row[10]),
-            str(row[11]),
-            steps_of(events),
-        )
+        return _session(row, self.events(int(str(row[0]))))
 
     def events(self, session_id: int) -> list[Event]:
+        """The walk's saved changes, in order (a change of a kind this version does not
+        know, written by a newer one, is left out)."""
         if not -LARGEST_ID <= session_id <= LARGEST_ID:
             return []
         rows = self._db.execute(
-            "SELECT seq, at, kind, value, label, asked, flow_id, node FROM events"
-            " WHERE session_id = ? ORDER BY seq",
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq",
             (session_id,),
         ).fetchall()
-        return [Event(*row) for row in rows]
+        return [event for event in map(_event, rows) if event is not None]
 
     def unfinished(self) -> Session | None:
         """The latest walk left part-way (not finished, not set aside) that no other
@@ -406,6 +388,40 @@ class Store:
             if self.claim(session.id):
                 return session
         return None
+
+
+_COLUMNS = (
+    "id, started, updated, flow_id, flow_title, flow_path, flow_digest, finished,"
+    " outcome, outcome_json, abandoned, note"
+)
+_EVENT_COLUMNS = "seq, at, kind, value, label, asked, flow_id, node"
+
+
+def _session(row: tuple[object, ...], events: list[Event]) -> Session:
+    return Session(
+        int(str(row[0])),
+        str(row[1]),
+        str(row[2]),
+        str(row[3]),
+        str(row[4]),
+        str(row[5]),
+        str(row[6]),
+        bool(row[7]),
+        None if row[8] is None else str(row[8]),
+        None if row[9] is None else str(row[9]),
+        bool(row[10]),
+        str(row[11]),
+        fold(events).steps,
+    )
+
+
+def _event(row: tuple[object, ...]) -> Event | None:
+    """One stored change, or None when its kind is unknown here."""
+    kind = kind_of(str(row[2]))
+    if kind is None:
+        return None
+    seq, at, _, *texts = row
+    return Event(int(str(seq)), str(at), kind, *(str(text) for text in texts))
 
 
 def _dedicated(path: Path) -> bool:
@@ -425,19 +441,6 @@ def _inserted(cursor: sqlite3.Cursor, what: object) -> int:
     if cursor.rowcount != 1 or cursor.lastrowid is None:
         raise KeyError(what)
     return cursor.lastrowid
-
-
-def steps_of(events: list[Event]) -> int:
-    """How many answers stand after these events (back takes one away, restart all)."""
-    steps = 0
-    for event in events:
-        if event.kind == "back":
-            steps = max(steps - 1, 0)
-        elif event.kind == "restart":
-            steps = 0
-        else:
-            steps += 1
-    return steps
 
 
 def _prepare(db: sqlite3.Connection, path: Path) -> None:

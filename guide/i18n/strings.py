@@ -278,7 +278,7 @@ class Strings:
     )
     history_no_walk: str = "there is no saved walk {id} (see `hangup-guide history`)"
     history_advice_damaged: str = (
-        "walk {id}: what was saved of its advice is damaged, so it is shown without it"
+        "walk {id}: what was saved of its advice is damaged ({problem}), so it is shown without it"
     )
     note_not_text: str = (
         "the note holds bytes that are not UTF-8 text; nothing was saved"
@@ -286,6 +286,12 @@ class Strings:
     )
     export_exists: str = "{path} already exists; nothing was written (--force replaces it)"
     wipe_nothing_deleted: str = "Nothing was deleted."
+    # saved advice read back (issue 16, typed records): what is wrong with a damaged one
+    advice_not_json: str = "not JSON: {error}"
+    advice_not_object: str = "not a JSON object"
+    advice_not_text: str = "`{key}` is not text"
+    advice_steps_not_list: str = "`steps` is not a list"
+    advice_step_not_text: str = "`steps` item {number} is not text"
 
     # --- practice -------------------------------------------------------------------------
     decks_title: str = "Practise with which deck?"

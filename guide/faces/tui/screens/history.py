@@ -35,7 +35,7 @@ class HistoryScreen(Dialog[None]):
             last = when(s.updated)
             advice = outcome_of(s)
             what = f"{s.flow_title} · {status_words(s)}"
-            what += f" · {advice['title']}" if advice else ""
+            what += f" · {advice.title}" if advice else ""
             lines = [Hanging(Content.styled(f"{last}  ", "bold"), what)]  # wraps under the flow
             if s.note:
                 lines.append(Hanging("  ", S.history_note.format(note=s.note)))

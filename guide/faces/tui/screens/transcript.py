@@ -13,9 +13,10 @@ from guide.faces.tui.screens.words import COPY, WordsScreen
 from guide.faces.tui.widgets.bubble import Bubble
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
+from guide.history.advice import SavedAdvice
+from guide.history.events import Event, transcript
 from guide.history.export import outcome_of, status_of
-from guide.history.recorder import transcript
-from guide.history.store import Event, Session
+from guide.history.store import Session
 from guide.i18n.strings import S
 from guide.i18n.timewords import count, when
 
@@ -60,8 +61,8 @@ class TranscriptScreen(Screen[None]):
     @property
     def words(self) -> str:
         """The saved outcome's words to use: its message, else its call script."""
-        advice = outcome_of(self.session) or {}
-        return str(advice.get("text") or advice.get("script") or "")
+        advice = outcome_of(self.session)
+        return advice.words if advice else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.words) if action == "copy" else True
@@ -81,23 +82,21 @@ class TranscriptScreen(Screen[None]):
             self.app.exit()
 
 
-def _advice(advice: dict[str, object]) -> HangingRows:
+def _advice(advice: SavedAdvice) -> HangingRows:
     """The outcome as it was shown; a long step wraps under its own words."""
-    saved = advice.get("steps")
-    steps = [str(step) for step in saved] if isinstance(saved, list) else []
-    width = len(f"{len(steps)}. ")
+    width = len(f"{len(advice.steps)}. ")
     gap = Hanging("", "")
 
     def line(*parts: str | tuple[str, str]) -> Hanging:
         return Hanging("", Content.assemble(*parts))
 
-    rows = [line((f"{S.card_next_step}  ", "bold"), (str(advice["title"]), "bold")), gap]
-    rows += [Hanging(f"{i}. ".ljust(width), step) for i, step in enumerate(steps, 1)]
-    rows += [gap, line((f"{S.card_why}  ", "bold"), str(advice.get("why", "")))]
-    for key, label in (("script", S.card_script), ("text", S.card_message)):
-        if advice.get(key):
-            rows += [gap, line((label, "bold")), line(str(advice[key]))]
-    rows += [gap, line(S.card_source_saved.format(source=advice.get("source", "")))]
+    rows = [line((f"{S.card_next_step}  ", "bold"), (advice.title, "bold")), gap]
+    rows += [Hanging(f"{i}. ".ljust(width), step) for i, step in enumerate(advice.steps, 1)]
+    rows += [gap, line((f"{S.card_why}  ", "bold"), advice.why)]
+    for said, label in ((advice.script, S.card_script), (advice.text, S.card_message)):
+        if said:
+            rows += [gap, line((label, "bold")), line(said)]
+    rows += [gap, line(S.card_source_saved.format(source=advice.source))]
     return HangingRows(rows)
 
 
