@@ -268,25 +268,6 @@ def test_steps_count_back_and_restart(store: Store, kinds: list[str], steps: int
     assert store.session(sid).steps == steps
 
 
-def test_wipe_deletes_every_walk_and_leaves_no_text_behind(store: Store, path: Path) -> None:
-    for _ in range(3):
-        sid = start(store)
-        store.record(sid, event("enter", "SECRET-NAME-4711", "SECRET-NAME-4711"), *NOT)
-        store.set_note(sid, "SECRET-NOTE-0815")
-    assert store.wipe() == 3
-    assert store.sessions() == []
-    assert store.unfinished() is None
-    for file in path.parent.glob(f"{path.name}*"):
-        data = file.read_bytes()
-        assert b"SECRET-NAME-4711" not in data, file
-        assert b"SECRET-NOTE-0815" not in data, file
-    # still usable afterwards
-    assert store.events(start(store)) == []
-
-
-# --- migrations -------------------------------------------------------------------------------
-
-
 def test_an_empty_file_is_migrated_from_version_0(path: Path) -> None:
     path.write_bytes(b"")
     store = Store.open(path)
@@ -649,7 +630,6 @@ WRITES: dict[str, Callable[[Store, int], object]] = {
     "record": lambda store, sid: store.record(sid, event(), *NOT),
     "abandon": lambda store, sid: store.abandon(sid),
     "set_note": lambda store, sid: store.set_note(sid, "note"),
-    "wipe": lambda store, sid: store.wipe(),
 }
 
 

@@ -7,12 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from guide.commands.errors import EXIT_OK, CommandError
 from guide.commands.opening import open_for_command
 from guide.flow.model import Flow, visible
 from guide.render.diagram import to_dot, to_mermaid
 from guide.render.handout import to_handout
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
     "mermaid": ("Mermaid flowchart", to_mermaid),
@@ -23,10 +22,7 @@ FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
 
 def run_graph(args: argparse.Namespace) -> int:
     """Draw `args.graph_flow` in `args.format`, to stdout or to `args.output`."""
-    opened = open_for_command(args.graph_flow)
-    if isinstance(opened, int):
-        return opened
-    flow, _ = opened
+    flow, _ = open_for_command(args.graph_flow)
     what, render = FORMATS[args.format]
     text = render(flow)
     if args.output is None:
@@ -55,15 +51,11 @@ def _write_file(path: Path, text: str, what: str, force: bool) -> int:
             handle.write(data)
     except FileExistsError:
         if path.is_dir():
-            print(f"hangup-guide: cannot write {shown}: it is a folder", file=sys.stderr)
-            return EXIT_PROBLEMS
-        print(
-            f"hangup-guide: {shown} already exists; nothing was written (--force replaces it)",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
+            raise CommandError(f"cannot write {shown}: it is a folder") from None
+        raise CommandError(
+            f"{shown} already exists; nothing was written (--force replaces it)"
+        ) from None
     except OSError as exc:
-        print(f"hangup-guide: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
     print(f"hangup-guide: wrote {what} to {shown}", file=sys.stderr)
     return EXIT_OK

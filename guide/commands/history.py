@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from guide.commands.opening import EXIT_UNREADABLE, no_terminal_for_the_app
+from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
+from guide.commands.opening import need_a_terminal
 from guide.flow.engine import clean
 from guide.flow.model import visible
 from guide.history.advice import DamagedAdvice
@@ -18,28 +19,29 @@ from guide.history.store import Session, Store, StoreUnavailable, default_path
 from guide.i18n.strings import S
 from guide.i18n.timewords import when
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
-
-def _store() -> Store | None:
+def open_store() -> Store:
+    """The store, saying so if its folder had to be made private; CommandError if it
+    cannot be used."""
     try:
         store = Store.open()
     except StoreUnavailable as exc:
-        _say(str(exc))
-        return None
+        raise CommandError(str(exc)) from None
     if store.tightened:
         _say(S.store_made_private.format(folder=store.path.parent))
     return store
 
 
 def _say(message: str) -> None:
+    """A note that does not end the command."""
     print(f"hangup-guide: {message}", file=sys.stderr)
 
 
-def _no_walk(session_id: int) -> int:
+def _no_walk(session_id: int) -> CommandError:
     shown = str(session_id)
-    _say(S.history_no_walk.format(id=shown if len(shown) <= 20 else shown[:20] + "…"))
-    return EXIT_PROBLEMS
+    return CommandError(
+        S.history_no_walk.format(id=shown if len(shown) <= 20 else shown[:20] + "…")
+    )
 
 
 def _damaged(sessions: list[Session]) -> int:
@@ -52,9 +54,7 @@ def _damaged(sessions: list[Session]) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     """`history`: the saved walks, newest first; `history ID` opens one, read-only."""
-    store = _store()
-    if store is None:
-        return EXIT_PROBLEMS
+    store = open_store()
     if args.session is not None:
         return _open(store, args.session, args.plain)
     sessions = store.sessions()
@@ -93,13 +93,12 @@ def _open(store: Store, session_id: int, plain: bool) -> int:
     try:
         session = store.session(session_id)
     except KeyError:
-        return _no_walk(session_id)
+        raise _no_walk(session_id) from None
     events = store.events(session_id)
     if plain:
         print(to_markdown(session, events), end="")
         return _damaged([session])
-    if no_terminal_for_the_app(f"hangup-guide history {session_id} --plain"):
-        return EXIT_UNREADABLE
+    need_a_terminal(f"hangup-guide history {session_id} --plain")
     from guide.commands.walk import use_language
 
     use_language()  # before the screens are built: their keys' names are fixed then
@@ -111,13 +110,11 @@ def _open(store: Store, session_id: int, plain: bool) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """`export ID --format md|json [-o FILE]`."""
-    store = _store()
-    if store is None:
-        return EXIT_PROBLEMS
+    store = open_store()
     try:
         session = store.session(args.session)
     except KeyError:
-        return _no_walk(args.session)
+        raise _no_walk(args.session) from None
     events = store.events(args.session)
     text = (
         to_json(session, events) + "\n" if args.format == "json" else to_markdown(session, events)
@@ -129,33 +126,27 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         write_private(args.output, text.encode("utf-8"), force=args.force)
     except FileExistsError:
-        _say(S.export_exists.format(path=shown))
-        return EXIT_PROBLEMS
+        raise CommandError(S.export_exists.format(path=shown)) from None
     except OSError as exc:
-        _say(f"cannot write {shown}: {exc.strerror or exc}")
-        return EXIT_PROBLEMS
+        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
     print(f"wrote {shown}", file=sys.stderr)
     return _damaged([session])
 
 
 def run_note(args: argparse.Namespace) -> int:
     """`note ID "text"`: a private note on a walk (what you did, how it went)."""
-    store = _store()
-    if store is None:
-        return EXIT_PROBLEMS
+    store = open_store()
     note = " ".join(args.text.split())
     try:
         note.encode("utf-8")
     except UnicodeEncodeError:  # bytes the locale could not read, kept as surrogates
-        _say(S.note_not_text)
-        return EXIT_UNREADABLE
+        raise CommandError(S.note_not_text, EXIT_UNREADABLE) from None
     try:
         store.set_note(args.session, " ".join(clean(note).split()))  # as typed answers are
     except KeyError:
-        return _no_walk(args.session)
+        raise _no_walk(args.session) from None
     except StoreUnavailable as exc:
-        _say(str(exc))
-        return EXIT_PROBLEMS
+        raise CommandError(str(exc)) from None
     return EXIT_OK
 
 
@@ -177,10 +168,7 @@ def run_wipe(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.yes:
         if not sys.stdin.isatty():
-            print(
-                "hangup-guide: wipe asks before it deletes; add --yes in scripts", file=sys.stderr
-            )
-            return EXIT_PROBLEMS
+            raise CommandError("wipe asks before it deletes; add --yes in scripts")
         try:
             reply = input(
                 f"Delete every saved walk and practice result in {path.parent}? "
@@ -196,8 +184,7 @@ def run_wipe(args: argparse.Namespace) -> int:
         try:
             file.unlink()
         except OSError as exc:
-            print(f"hangup-guide: cannot delete {file}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_PROBLEMS
+            raise CommandError(f"cannot delete {file}: {exc.strerror or exc}") from None
     remove_lock_files(path.parent)
     deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
     print(f"Deleted {deleted}: nothing of your walks is left.")

@@ -9,11 +9,10 @@ import os
 import sys
 from pathlib import Path
 
+from guide.commands.errors import EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
 from guide.flow.files import is_regular
 from guide.flow.model import Flow
 from guide.library.flows import FlowNotFound, FlowOpenError, Library, find_flow, open_flow, scan
-
-EXIT_PROBLEMS, EXIT_UNREADABLE = 1, 2
 
 # What the guide's own typography becomes on a console that cannot show it (ASCII,
 # Latin-1); anything else it cannot show becomes "?".
@@ -64,13 +63,13 @@ def _is_utf(encoding: str) -> bool:
         return False
 
 
-def no_terminal_for_the_app(plain_command: str) -> bool:
-    """True, after saying why and what to run instead, when the full-screen app cannot
+def need_a_terminal(plain_command: str) -> None:
+    """CommandError, saying why and what to run instead, when the full-screen app cannot
     run here: it reads keys from stdin and draws on stderr, so both must be a terminal
     that can move the cursor (not TERM=dumb). In a browser tab (textual-serve sets
     TEXTUAL_DRIVER) there is no terminal, and none is needed."""
     if os.environ.get("TEXTUAL_DRIVER"):
-        return False
+        return
     if not _is_terminal(sys.stdin):
         why = "the input is not a terminal"
     elif not _is_terminal(sys.stderr):
@@ -78,13 +77,12 @@ def no_terminal_for_the_app(plain_command: str) -> bool:
     elif os.environ.get("TERM") == "dumb":
         why = "this terminal (TERM=dumb) cannot draw it"
     else:
-        return False
-    print(
-        f"hangup-guide: the full-screen app needs a terminal, but {why}."
+        return
+    raise CommandError(
+        f"the full-screen app needs a terminal, but {why}."
         f" For the line-by-line guide, which works anywhere: {plain_command}",
-        file=sys.stderr,
+        EXIT_UNREADABLE,
     )
-    return True
 
 
 def _is_terminal(stream: object) -> bool:
@@ -94,9 +92,9 @@ def _is_terminal(stream: object) -> bool:
         return False
 
 
-def open_for_command(name: str) -> tuple[Flow, Library] | int:
-    """The flow `name` (a flow id or a file) and the library around it, or the exit code
-    after telling the person why it cannot be opened."""
+def open_for_command(name: str) -> tuple[Flow, Library]:
+    """The flow `name` (a flow id or a file) and the library around it; CommandError,
+    after the flow's problems if it has any, when it cannot be opened."""
     try:
         # One scan: every flow is loaded and checked (links need them), which is most
         # of the start-up time; a file named on the command line joins that scan.
@@ -105,12 +103,9 @@ def open_for_command(name: str) -> tuple[Flow, Library] | int:
         path = find_flow(name, library)
         return open_flow(path, library), library
     except FlowNotFound as exc:
-        print(f"hangup-guide: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise CommandError(str(exc), EXIT_UNREADABLE) from None
     except FlowOpenError as exc:
-        print(exc, file=sys.stderr)
-        print(
-            "hangup-guide: the flow has problems; fix them first (see `hangup-guide check`)",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
+        print(exc, file=sys.stderr)  # the problems, one located line each
+        raise CommandError(
+            "the flow has problems; fix them first (see `hangup-guide check`)", EXIT_PROBLEMS
+        ) from None

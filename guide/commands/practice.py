@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from guide.commands.opening import no_terminal_for_the_app
+from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
+from guide.commands.opening import need_a_terminal
 from guide.commands.walk import open_store
 from guide.flow.model import visible
 from guide.library.decks import find_deck, load_decks
 from guide.library.flows import Library, scan
 from guide.practice.deck import Deck
 from guide.practice.progress import progress_lines, summarise
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def run_practice(args: argparse.Namespace) -> int:
@@ -31,17 +30,11 @@ def run_practice(args: argparse.Namespace) -> int:
     if args.deck:
         named = find_deck(args.deck, decks, library)
         if named is None:
-            names = ", ".join(d.id for d in decks)
-            print(
-                f"hangup-guide: no usable deck `{visible(args.deck)}`; the decks are: {names}",
-                file=sys.stderr,
-            )
-            return EXIT_UNREADABLE
+            raise _no_deck(args.deck, decks)
         decks = [named, *(d for d in decks if d is not named)]
         args.deck = named.id
     if not args.plain:
-        if no_terminal_for_the_app("hangup-guide practice --plain"):
-            return EXIT_UNREADABLE
+        need_a_terminal("hangup-guide practice --plain")
         from guide.faces.tui.app import make_practice_app
 
         make_practice_app(
@@ -65,15 +58,17 @@ def _plain(args: argparse.Namespace, decks: list[Deck], library: Library, store:
         return EXIT_OK
     deck = find_deck(wanted, decks) if wanted else None
     if deck is None:
-        names = ", ".join(d.id for d in decks)
-        print(
-            f"hangup-guide: no usable deck `{visible(wanted)}`; the decks are: {names}",
-            file=sys.stderr,
-        )
-        return EXIT_UNREADABLE
+        raise _no_deck(wanted, decks)
     flow = library.flows[deck.flow]
     saving = store if isinstance(store, Store) else None
     return run_round(deck, flow, library, io, seed=args.seed, count=args.count, store=saving)
+
+
+def _no_deck(wanted: str, decks: list[Deck]) -> CommandError:
+    names = ", ".join(d.id for d in decks)
+    return CommandError(
+        f"no usable deck `{visible(wanted)}`; the decks are: {names}", EXIT_UNREADABLE
+    )
 
 
 def _choose(decks: list[Deck], io: object) -> str:

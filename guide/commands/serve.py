@@ -13,7 +13,8 @@ import errno
 import shlex
 import sys
 
-EXIT_OK, EXIT_CANNOT = 0, 2
+from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
+
 MAX_PORT = 65535
 
 
@@ -66,8 +67,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         from guide.faces.web.server import GuideServer
     except ImportError:
-        print(f"hangup-guide: {S.serve_needs_extra}", file=sys.stderr)
-        return EXIT_CANNOT
+        raise CommandError(S.serve_needs_extra, EXIT_UNREADABLE) from None
     from guide.faces.web.guard import LOOPBACK, page_url
 
     server = GuideServer(
@@ -91,6 +91,5 @@ def run_serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         reason = S.serve_port_taken if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
         message = S.serve_cannot_listen.format(host=args.host, port=args.port, reason=reason)
-        print(f"hangup-guide: {message}", file=sys.stderr)
-        return EXIT_CANNOT
+        raise CommandError(message, EXIT_UNREADABLE) from None
     return EXIT_OK

@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.flow.files import refuse_odd_name
 from guide.flow.model import FlowError, visible
 from guide.library.flows import user_dirs
@@ -105,29 +106,24 @@ def starter(name: str, file: str) -> str:
 def run_new(args: argparse.Namespace) -> int:
     name = args.name
     if not NAME.match(name):
-        print(
-            f"hangup-guide: `{visible(name)}` is not a flow name:"
-            " use lower-case letters, digits and -",
-            file=sys.stderr,
+        raise CommandError(
+            f"`{visible(name)}` is not a flow name: use lower-case letters, digits and -",
+            EXIT_UNREADABLE,
         )
-        return 2
     path: Path = args.output or user_dirs()[0] / f"{name}.yaml"
     shown = visible(str(path))
     try:
         refuse_odd_name(path)
     except FlowError:
-        print(f"hangup-guide: cannot write {shown}: {BAD_NAME}", file=sys.stderr)
-        return 2
+        raise CommandError(f"cannot write {shown}: {BAD_NAME}", EXIT_UNREADABLE) from None
     data = starter(name, path.name).encode("utf-8")  # before the file exists: never empty
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("xb") as handle:  # "x": never over a file that appeared meanwhile
             handle.write(data)
     except FileExistsError:
-        print(f"hangup-guide: {shown} already exists; nothing was written", file=sys.stderr)
-        return 1
+        raise CommandError(f"{shown} already exists; nothing was written") from None
     except OSError as exc:
-        print(f"hangup-guide: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
     print(f"wrote {shown}; open it with: hangup-guide --flow {name}", file=sys.stderr)
-    return 0
+    return EXIT_OK

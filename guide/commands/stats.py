@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from guide.commands.history import EXIT_OK, EXIT_PROBLEMS, _store
+from guide.commands.errors import EXIT_OK
+from guide.commands.history import open_store
 from guide.flow.engine import clean
 from guide.history.stats import Stats, compute_stats
 
 
 def run_stats(args: argparse.Namespace) -> int:
     """`stats [FLOW] [--json]`: answers by question, outcomes, backs and stops."""
-    store = _store()
-    if store is None:
-        return EXIT_PROBLEMS
+    store = open_store()
     try:
         sessions = store.sessions()
         events = {s.id: store.events(s.id) for s in sessions}

@@ -7,9 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from guide.i18n.translation import coverage, read_catalogue, strings_dir, template
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def run_strings(args: argparse.Namespace) -> int:

@@ -7,13 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from guide.flow.coverage import Coverage, coverage
 from guide.flow.loader import read_flow
 from guide.flow.model import Flow, FlowError, visible
 from guide.flow.validate import validate
 from guide.library.flows import Library, bundled_flows, scan
-
-EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
 
 def run_test(args: argparse.Namespace) -> int:
@@ -33,7 +32,7 @@ def run_test(args: argparse.Namespace) -> int:
         for report in reports:
             _print(report, args.coverage)
     if any(r.failed for r in reports):
-        code = max(code, EXIT_FAILED)
+        code = max(code, EXIT_PROBLEMS)
     return code
 
 

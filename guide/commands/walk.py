@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.commands.opening import no_terminal_for_the_app, open_for_command
+from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
+from guide.commands.opening import need_a_terminal, open_for_command
 from guide.faces.plain.guide import PlainIO
 from guide.flow.engine import Walk, WalkError, clean
 from guide.flow.model import visible
@@ -20,8 +21,6 @@ from guide.i18n.timewords import steps, when
 from guide.i18n.translation import apply_language
 from guide.library.flows import Library
 from guide.library.settings import Settings, load_settings
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def settings_in_use() -> tuple[Settings, list[str]]:
@@ -53,30 +52,25 @@ def use_language() -> None:
 
 def run_walk(args: argparse.Namespace) -> int:
     """A walk: the full-screen app, or the plain face with `--plain` or `--answers`."""
-    opened = open_for_command(args.flow)
-    if isinstance(opened, int):
-        return opened
-    flow, library = opened
+    flow, library = open_for_command(args.flow)
     path = Path(flow.path)
     try:
         given = parse_facts(args.fact)
     except ValueError as exc:
-        print(f"hangup-guide: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise CommandError(str(exc), EXIT_UNREADABLE) from None
     try:
         walk = Walk(flow, library.resolver(), start=args.start, given=given)
     except WalkError as exc:
         hint = did_you_mean(args.start or "", flow.nodes)
-        print(f"hangup-guide: {visible(str(exc))}{hint}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise CommandError(f"{visible(str(exc))}{hint}", EXIT_UNREADABLE) from None
     if args.answers is not None:  # a script: nothing is saved
         from guide.faces.plain.guide import PlainIO, run_answers
 
         use_language()
         answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
         return run_answers(walk, answers, PlainIO(read=input, out=sys.stdout), args.json)
-    if not args.plain and no_terminal_for_the_app("hangup-guide --plain"):
-        return EXIT_UNREADABLE
+    if not args.plain:
+        need_a_terminal("hangup-guide --plain")
     # A presentation or a walk begun part-way keeps nothing: no personal data on screen.
     watching = path if args.watch else None
     store, notes = open_store(

@@ -276,11 +276,6 @@ class Walk:
         self._tell(Change("back", asked=asked_text(asked)))
         return True
 
-    def back_to(self, depth: int) -> None:
-        """Return to step `depth` (0 is the first) to answer it again."""
-        while self.depth > max(depth, 0):
-            self.back()
-
     def choose(self, choice: Choice) -> None:
         """Pick one of the current question's choices."""
         question = self.current

@@ -136,10 +136,6 @@ class Resumed:
     total: int
     flow_changed: bool
 
-    @property
-    def complete(self) -> bool:
-        return self.applied == self.total
-
 
 def apply_events(walk: Walk, events: list[Event]) -> int:
     """Replay saved changes on a walk, as far as they fit; returns how many did."""

@@ -331,17 +331,6 @@ class Store:
         ).fetchall()
         return [PracticeResult(*row) for row in rows]
 
-    def wipe(self) -> int:
-        """Delete every saved walk and practice result; returns how many walks went."""
-        with self._transaction() as db:
-            count = int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
-            db.execute("DELETE FROM events")
-            db.execute("DELETE FROM sessions")
-            db.execute("DELETE FROM practice_results")
-        self._db.execute("VACUUM")  # leave no deleted text behind in free pages
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return count
-
     # --- reading -----------------------------------------------------------------------------
 
     def sessions(self) -> list[Session]:

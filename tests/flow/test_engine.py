@@ -278,7 +278,7 @@ def test_reply_at_the_outcome_is_not_accepted(walk: Walk) -> None:
     assert "finished" in reply.message
 
 
-# --- back, back_to, restart -----------------------------------------------------------
+# --- back, restart --------------------------------------------------------------------
 
 
 def test_back_undoes_exactly_one_move_and_restores_facts(walk: Walk) -> None:
@@ -300,12 +300,13 @@ def test_back_at_the_start_returns_false_and_changes_nothing(walk: Walk) -> None
     assert walk.moves == ()
 
 
-def test_back_to_then_a_different_answer_reruns_the_walk(walk: Walk) -> None:
+def test_back_then_a_different_answer_reruns_the_walk(walk: Walk) -> None:
     # The battery path, up to the name.
     go(walk, "", "1", "", "2", "30")
     assert here(walk) == "their-name"
     assert walk.facts["relationship"] == "shop"
-    walk.back_to(1)  # step 1 is the first question
+    while walk.depth > 1:  # step 1 is the first question
+        assert walk.back() is True
     assert here(walk) == "cause"
     assert walk.depth == 1
     assert dict(walk.facts) == {}
@@ -317,22 +318,6 @@ def test_back_to_then_a_different_answer_reruns_the_walk(walk: Walk) -> None:
     go(walk, "1", "5", "")
     assert outcome(walk) == "cool-off"
     assert "pause" not in [node for _, node, _ in walk.path()]
-
-
-@pytest.mark.parametrize(
-    ("depth", "node"),
-    [
-        (0, "intro"),  # the very first step
-        (2, "pause"),  # a middle step
-        (-3, "intro"),  # below zero means the start
-        (99, "their-name"),  # past the end changes nothing
-    ],
-)
-def test_back_to_depth(walk: Walk, depth: int, node: str) -> None:
-    go(walk, "", "1", "", "1", "5")
-    walk.back_to(depth)
-    assert here(walk) == node
-    assert walk.depth == len(walk.moves)
 
 
 def test_restart_starts_again_with_no_facts(walk: Walk) -> None:

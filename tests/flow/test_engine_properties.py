@@ -167,17 +167,10 @@ class WalkMachine(RuleBasedStateMachine):
     @rule()
     def back(self) -> None:
         depth = self.walk.depth
+        path = [(flow, node) for flow, node, _ in self.walk.path()]
         assert self.walk.back() is (depth > 0)
         assert self.walk.depth == max(depth - 1, 0)
-
-    @rule(data=st.data())
-    def back_to(self, data: st.DataObject) -> None:
-        depth = self.walk.depth
-        target = data.draw(st.integers(-2, depth + 2))
-        path = [(flow, node) for flow, node, _ in self.walk.path()]
-        self.walk.back_to(target)
-        kept = min(max(target, 0), depth)
-        assert self.walk.depth == kept
+        kept = self.walk.depth  # the path loses its last step, and only that
         assert [(flow, node) for flow, node, _ in self.walk.path()] == path[: kept + 1]
 
     @rule()

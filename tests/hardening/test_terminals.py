@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.commands.opening import no_terminal_for_the_app
+from guide.commands.errors import EXIT_UNREADABLE, CommandError
+from guide.commands.opening import need_a_terminal
 
 from .common import REPO, SLOW_CI, TIMEOUT, clean_env, flow_text, no_traceback, run
 
@@ -136,16 +137,15 @@ def test_history_with_no_terminal_says_to_use_plain(tmp_path: Path) -> None:
     assert "hangup-guide history 1 --plain" in done.stderr
 
 
-def test_a_browser_tab_needs_no_terminal(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_browser_tab_needs_no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """textual-serve runs the app on pipes with TEXTUAL_DRIVER set: that is allowed."""
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
-    assert no_terminal_for_the_app("hangup-guide --plain")  # pytest's stdin is no terminal
-    assert "--plain" in capsys.readouterr().err
+    with pytest.raises(CommandError) as refused:  # pytest's stdin is no terminal
+        need_a_terminal("hangup-guide --plain")
+    assert "--plain" in refused.value.message
+    assert refused.value.exit_code == EXIT_UNREADABLE
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
-    assert not no_terminal_for_the_app("hangup-guide --plain")
-    assert capsys.readouterr().err == ""
+    need_a_terminal("hangup-guide --plain")  # no CommandError
 
 
 class Terminal:

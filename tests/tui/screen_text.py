@@ -21,9 +21,7 @@ async def main(out: Path) -> None:
     from guide.commands.walk import open_store
 
     _, notes = open_store(True)  # reads settings.toml: puts the language to use
-    opened = open_for_command("hang-up")
-    assert not isinstance(opened, int)
-    flow, library = opened
+    flow, library = open_for_command("hang-up")
 
     from guide.faces.tui.app import make_app
     from guide.faces.tui.screens.chat import ChatScreen

@@ -233,7 +233,7 @@ def test_the_app_gets_no_store_when_presenting_or_starting_part_way(
 
     monkeypatch.setattr(app_module, "make_app", fake_make_app)
     # pytest's stdin is not a terminal; this test is about the store, not about that.
-    monkeypatch.setattr(walkcmds, "no_terminal_for_the_app", lambda command: False)
+    monkeypatch.setattr(walkcmds, "need_a_terminal", lambda command: None)
     args: argparse.Namespace = build_parser().parse_args(argv)
     assert run_walk(args) == 0
     assert got["ran"] is True
