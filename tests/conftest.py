@@ -35,8 +35,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True)
 def _own_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test saves walks into a store of its own, so none sees another's unfinished walk,
-    and has a config folder of its own: the app writes the theme it is set to into
-    settings.toml, and a snapshot test's light theme must not be the next test's."""
+    """Each test has a HANGUP_GUIDE_HOME of its own, which holds everything the guide
+    keeps (`guide.places`): its walks, so none sees another's unfinished walk, and its
+    settings.toml, where the app writes the theme it is set to, so a snapshot test's
+    light theme is not the next test's. `tests.helpers.config_dir` says where settings
+    and flows go. A config folder of its own too, for a test that unsets the home."""
     monkeypatch.setenv("HANGUP_GUIDE_HOME", str(tmp_path_factory.mktemp("store")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,3 +35,12 @@ def guide(
 def lines(*typed: str) -> str:
     """What a person types, one line each."""
     return "".join(f"{line}\n" for line in typed)
+
+
+def config_dir(env: Mapping[str, str]) -> Path:
+    """Where the guide run with `env` keeps settings, flows and translations
+    (`guide.places`): `HANGUP_GUIDE_HOME` when set, else the config folder."""
+    home = env.get("HANGUP_GUIDE_HOME")
+    if home:
+        return Path(home).expanduser()
+    return Path(env["XDG_CONFIG_HOME"]) / "hangup-guide"

@@ -56,9 +56,10 @@ def _english_again() -> Iterator[None]:
     use({})
 
 
-def write_language(config: Path, name: str, body: str) -> Path:
-    """settings.toml with `language = name`, and strings/name.toml holding `body`."""
-    folder = config / "hangup-guide"
+def write_language(home: Path, name: str, body: str) -> Path:
+    """settings.toml with `language = name`, and strings/name.toml holding `body`, in
+    `home`: the folder HANGUP_GUIDE_HOME names (see `env_with`)."""
+    folder = home
     (folder / "strings").mkdir(parents=True, exist_ok=True)
     (folder / "settings.toml").write_text(f'language = "{name}"\n', encoding="utf-8")
     path = folder / "strings" / f"{name}.toml"
@@ -164,9 +165,9 @@ def test_an_unreadable_file_leaves_english(tmp_path: Path) -> None:
 
 def test_the_settings_language_is_put_to_use(tmp_path: Path) -> None:
     write_language(tmp_path, "fr", 'key_back = "Retour"\n')
-    settings, problem = load_settings(tmp_path / "hangup-guide" / "settings.toml")
+    settings, problem = load_settings(tmp_path / "settings.toml")
     assert problem is None and settings.language == "fr"
-    assert apply_language(settings.language, tmp_path / "hangup-guide" / "strings") == []
+    assert apply_language(settings.language, tmp_path / "strings") == []
     assert S.key_back == "Retour"
     assert apply_language(None) == [] and S.key_back == "Back"
 
@@ -199,15 +200,16 @@ def test_a_language_that_is_not_text_is_a_settings_problem(tmp_path: Path) -> No
 # --- `hangup-guide strings` ---------------------------------------------------------------
 
 
-def env_with(config: Path) -> dict[str, str]:
-    return {**os.environ, "XDG_CONFIG_HOME": str(config)}
+def env_with(home: Path) -> dict[str, str]:
+    """HANGUP_GUIDE_HOME at `home`: settings, translations and saved walks all go there."""
+    return {**os.environ, "HANGUP_GUIDE_HOME": str(home)}
 
 
 def test_strings_prints_the_template(tmp_path: Path) -> None:
     done = guide(env_with(tmp_path), "strings")
     assert done.returncode == 0, done.stderr
     assert tomllib.loads(done.stdout)["key_back"] == "Back"
-    assert str(tmp_path / "hangup-guide" / "strings" / "LANG.toml") in done.stdout
+    assert str(tmp_path / "strings" / "LANG.toml") in done.stdout
 
 
 def test_strings_checks_a_translation(tmp_path: Path) -> None:
@@ -352,7 +354,7 @@ def test_the_app_has_no_fixed_english_left(tmp_path: Path) -> None:
         done = subprocess.run(
             [sys.executable, str(REPO / "tests" / "tui" / "screen_text.py"), str(out)],
             cwd=REPO,
-            env={**env_with(config), "HANGUP_GUIDE_HOME": str(tmp_path / "home")},
+            env=env_with(config),
             capture_output=True,
             text=True,
             timeout=120,

@@ -45,6 +45,7 @@ from guide.flow.model import (
     Wait,
 )
 from guide.flow.reader import FieldReader
+from guide.flow.reserved import taken
 from guide.flow.suggest import did_you_mean
 from guide.flow.yamltree import (
     DEFAULT_LIMITS,
@@ -62,7 +63,6 @@ NODE_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FACT = re.compile(r"^[a-z_][a-z0-9_]*$")
 TARGET = re.compile(r"^(?:([a-z][a-z0-9-]*):)?([a-z][a-z0-9-]*)$")
 DURATION = re.compile(r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
-RESERVED_KEYS = {"b": "back", "r": "restart", "q": "quit", "?": "why"}
 
 TOP_KEYS = (
     "flow",
@@ -224,7 +224,7 @@ class _Builder(FieldReader):
             return None
         label = self.text(got["label"], "`label`") if "label" in got else None
         target = self.target(got["next"], "`next`") if "next" in got else None
-        key = self.option_key(got["key"]) if "key" in got else None
+        key = self.option_key(got["key"], is_escape) if "key" in got else None
         aliases = self.texts(got["aliases"], "`aliases`") if "aliases" in got else ()
         sets: dict[str, str] = {}
         if "set" in got:
@@ -245,7 +245,7 @@ class _Builder(FieldReader):
             node.mark,
         )
 
-    def option_key(self, node: YNode) -> str | None:
+    def option_key(self, node: YNode, is_escape: bool) -> str | None:
         key = self.text(node, "`key`")
         if key is None:
             return None
@@ -256,11 +256,12 @@ class _Builder(FieldReader):
                 f"option key `{key}` must be one word and not a number (numbers are given in order)",
             )
             return None
-        if key.lower() in RESERVED_KEYS:
+        uses = taken(key, escape=is_escape)
+        if uses is not None:
             self.report(
                 node.mark,
-                "bad-key",
-                f"option key `{key}` is taken by the interface ({RESERVED_KEYS[key.lower()]})",
+                "reserved-key",
+                f"option key `{key}` is taken by the interface ({uses}): choose another",
             )
             return None
         return key

@@ -13,7 +13,6 @@ unfinished walk belongs to the one running copy that holds its lock (see
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -22,8 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import platformdirs
-
+from guide import places
 from guide.history.advice import DamagedAdvice, SavedAdvice, read_advice
 from guide.history.events import Event, fold, kind_of, steps_of
 from guide.history.ownership import FOLDER as LOCKS
@@ -39,6 +37,7 @@ from guide.history.problems import (
     unwritable,
 )
 from guide.history.schema import MIGRATIONS, SCHEMA_VERSION
+from guide.places import HOME_ENV
 
 __all__ = [
     "FILE_NAME",
@@ -54,7 +53,6 @@ __all__ = [
     "steps_of",
 ]
 
-HOME_ENV = "HANGUP_GUIDE_HOME"
 FILE_NAME = "sessions.db"
 LARGEST_ID = 2**63 - 1
 """SQLite's largest integer: no walk has an id beyond it."""
@@ -104,13 +102,7 @@ class PracticeResult:
 
 def default_path() -> Path:
     """Where the store lives: `$HANGUP_GUIDE_HOME/sessions.db`, else the user data folder."""
-    home = os.environ.get(HOME_ENV)
-    base = (
-        Path(home).expanduser()
-        if home
-        else Path(platformdirs.user_data_dir("hangup-guide", appauthor=False))
-    )
-    return base / FILE_NAME
+    return places.data_dir() / FILE_NAME
 
 
 def now() -> str:
@@ -415,7 +407,7 @@ def _event(row: tuple[object, ...]) -> Event | None:
 
 def _dedicated(path: Path) -> bool:
     """True for the user data folder made for the guide alone (not HANGUP_GUIDE_HOME)."""
-    return not os.environ.get(HOME_ENV) and path == default_path()
+    return places.home() is None and path == default_path()
 
 
 def _checked(session_id: int) -> int:

@@ -22,8 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from guide import places
 from guide.flow.files import read_capped
 from guide.flow.model import FlowError, visible
 from guide.flow.suggest import did_you_mean
@@ -46,8 +45,8 @@ class Catalogue:
 
 
 def strings_dir() -> Path:
-    """Where translations are looked for: `strings/` in the user config folder."""
-    return Path(platformdirs.user_config_dir("hangup-guide", appauthor=False)) / "strings"
+    """Where translations are looked for: `strings/` where the guide keeps things."""
+    return places.strings_dir()
 
 
 def placeholders(text: str) -> set[str]:

@@ -2,8 +2,8 @@
 
 Where flows come from, in order of precedence:
 1. the flows shipped with the package;
-2. `flows/` in the user's config folder (platformdirs), e.g.
-   `~/.config/hangup-guide/flows/` on Linux;
+2. `flows/` where the guide keeps things (`guide.places`): `$HANGUP_GUIDE_HOME/flows/`,
+   else the user config folder's, e.g. `~/.config/hangup-guide/flows/` on Linux;
 3. every folder listed in `HANGUP_GUIDE_FLOWS` (separated like PATH).
 
 A flow id seen twice keeps its first place; the later file is listed as a
@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import platformdirs
-
+from guide import places
 from guide.flow.engine import FlowResolver
 from guide.flow.files import is_folder, is_regular, special_kind
 from guide.flow.loader import Loaded, read_flow
@@ -64,8 +63,9 @@ def bundled_decks() -> list[Path]:
 
 
 def user_dirs() -> list[Path]:
-    """The person's flow folders, in order: the config folder, then `HANGUP_GUIDE_FLOWS`."""
-    folders = [Path(platformdirs.user_config_dir("hangup-guide", appauthor=False)) / "flows"]
+    """The person's flow folders, in order: `flows/` where the guide keeps things
+    (`guide.places`), then `HANGUP_GUIDE_FLOWS`."""
+    folders = [places.flows_dir()]
     extra = os.environ.get(FLOWS_ENV, "")
     folders += [Path(part).expanduser() for part in extra.split(os.pathsep) if part.strip()]
     return folders

@@ -19,8 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from guide import places
 from guide.flow.files import read_capped
 from guide.flow.model import FlowError
 from guide.flow.yamltree import Limits
@@ -37,7 +36,7 @@ class Settings:
 
 
 def settings_path() -> Path:
-    return Path(platformdirs.user_config_dir("hangup-guide", appauthor=False)) / "settings.toml"
+    return places.settings_file()
 
 
 SETTINGS_LIMITS = Limits(max_bytes=65_536)

@@ -12,6 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.helpers import config_dir
+
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((REPO / "guide" / "flow" / "schema.json").read_text(encoding="utf-8"))
 
@@ -71,7 +73,8 @@ def test_new_never_overwrites_and_checks_the_name(starter: Path) -> None:
 def test_new_goes_into_the_flow_folder_and_opens_by_name(tmp_path: Path) -> None:
     env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "HANGUP_GUIDE_HOME": str(tmp_path)}
     assert guide("new", "team-rules", env=env).returncode == 0
-    assert (tmp_path / "config" / "hangup-guide" / "flows" / "team-rules.yaml").is_file()
+    assert (config_dir(env) / "flows" / "team-rules.yaml").is_file()
+    assert config_dir(env) == tmp_path  # HANGUP_GUIDE_HOME holds the flows too
     walked = guide("--flow", "team-rules", "--answers", "1,1,Sam", env=env)
     assert walked.returncode == 0, walked.stderr
     assert "NEXT STEP: Call them back" in walked.stdout

@@ -25,7 +25,7 @@ from guide.flow.engine import Advice, Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.history.store import SCHEMA_VERSION
 from guide.library.flows import scan
-from tests.helpers import guide, lines
+from tests.helpers import config_dir, guide, lines
 from tests.test_store import as_nobody
 
 REPO = Path(__file__).resolve().parents[2]
@@ -381,21 +381,21 @@ def test_no_save_leaves_an_unfinished_walk_alone(env: dict[str, str]) -> None:
     assert [(r["id"], r["status"]) for r in history(env)] == [(1, "unfinished")]
 
 
-def settings(tmp_path: Path, text: str) -> None:
-    folder = tmp_path / "config" / "hangup-guide"
-    folder.mkdir(parents=True)
+def settings(env: dict[str, str], text: str) -> None:
+    folder = config_dir(env)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "settings.toml").write_text(text, encoding="utf-8")
 
 
 def test_save_false_in_the_settings_keeps_nothing(env: dict[str, str], tmp_path: Path) -> None:
-    settings(tmp_path, "# never keep my walks\nsave = false\n")
+    settings(env, "# never keep my walks\nsave = false\n")
     walk_to_the_end(env)
     quit_half_way(env)
     assert history(env) == []
 
 
 def test_a_bad_setting_is_said_and_walks_are_saved(env: dict[str, str], tmp_path: Path) -> None:
-    settings(tmp_path, 'save = "no"\n')
+    settings(env, 'save = "no"\n')
     done = guide(env, "--plain", stdin=lines(*ROUND.lines))
     assert done.returncode == 0, done.stderr
     assert "settings.toml: ignored: `save` must be true or false" in done.stderr

@@ -2,9 +2,10 @@
 lists the bundled flows and theirs, each with whether it opens; `--flow NAME` opens
 theirs by name; broken files and duplicate ids are named and located, never a crash.
 
-Nothing depends on the real home folder: `XDG_CONFIG_HOME` (which platformdirs honours
-on Linux) points at a temp folder, so the config folder of flows is
-`<tmp>/config/hangup-guide/flows/`, and `HANGUP_GUIDE_FLOWS` at temp copies of
+Nothing depends on the real home folder: `HANGUP_GUIDE_HOME` points at a temp
+folder, so the folder of flows is `<tmp>/home/flows/` (`XDG_CONFIG_HOME`, which
+platformdirs honours on Linux, points at another, unused while the home is set), and
+`HANGUP_GUIDE_FLOWS` at temp copies of
 tests/fixtures/library/extra-a (and extra-b):
 
     config/my-flow.yaml          flow: my-flow       good
@@ -30,6 +31,7 @@ import pytest
 from guide.flow.loader import read_flow
 from guide.library import flows as library
 from guide.library.flows import FLOWS_ENV, bundled_flows
+from tests.helpers import config_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "library"
@@ -45,7 +47,7 @@ class Folders:
     """Where the person's flows are for one test, and the environment that says so."""
 
     config: Path
-    """`<XDG_CONFIG_HOME>/hangup-guide/flows`."""
+    """`<HANGUP_GUIDE_HOME>/flows`."""
     extra_a: Path
     extra_b: Path
     env: dict[str, str]
@@ -74,8 +76,6 @@ class Folders:
 def make_folders(tmp_path: Path, extra: str) -> Folders:
     """Copy the fixture folders to `tmp_path`; `extra` is "a" or "a+b" for HANGUP_GUIDE_FLOWS."""
     config_home = tmp_path / "config"
-    config = config_home / "hangup-guide" / "flows"
-    shutil.copytree(FIXTURES / "config", config)
     extra_a = shutil.copytree(FIXTURES / "extra-a", tmp_path / "extra-a")
     extra_b = shutil.copytree(FIXTURES / "extra-b", tmp_path / "extra-b")
     folders = [extra_a] if extra == "a" else [extra_a, extra_b]
@@ -87,6 +87,8 @@ def make_folders(tmp_path: Path, extra: str) -> Folders:
         "PYTHONIOENCODING": "utf-8",
         "NO_COLOR": "1",
     }
+    config = config_dir(env) / "flows"
+    shutil.copytree(FIXTURES / "config", config)
     return Folders(config, Path(extra_a), Path(extra_b), env)
 
 
@@ -216,7 +218,8 @@ def test_flows_broken_status_points_at_the_line_of_the_mistake(two: Folders) -> 
 
 def test_flows_says_where_your_own_flows_go(two: Folders) -> None:
     done = guide(two, "flows")
-    assert "Your own flows go in:" in done.stderr
+    assert f"Your own flows go in: {two.config}, " in done.stderr
+    assert two.config == Path(two.env["HANGUP_GUIDE_HOME"]) / "flows"
     for folder in (two.config, two.extra_a, two.extra_b):
         assert str(folder) in done.stderr
 
@@ -341,6 +344,7 @@ def test_a_duplicate_file_named_by_its_path_walks_that_file(two: Folders) -> Non
 
 def test_scan_gives_each_file_its_status(monkeypatch: pytest.MonkeyPatch, two: Folders) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", two.env["XDG_CONFIG_HOME"])
+    monkeypatch.setenv("HANGUP_GUIDE_HOME", two.env["HANGUP_GUIDE_HOME"])
     monkeypatch.setenv(FLOWS_ENV, two.env[FLOWS_ENV])
     assert library.user_dirs() == [two.config, two.extra_a, two.extra_b]
     found = library.scan()
@@ -388,6 +392,7 @@ def test_a_duplicate_status_names_the_id_and_the_file_that_has_it(
     monkeypatch: pytest.MonkeyPatch, two: Folders, file: str, flow_id: str, first: str
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", two.env["XDG_CONFIG_HOME"])
+    monkeypatch.setenv("HANGUP_GUIDE_HOME", two.env["HANGUP_GUIDE_HOME"])
     monkeypatch.setenv(FLOWS_ENV, two.env[FLOWS_ENV])
     places = {
         "my_hang_up": two.my_hang_up,
@@ -402,6 +407,7 @@ def test_a_duplicate_status_names_the_id_and_the_file_that_has_it(
 
 def test_scan_with_one_extra_folder(monkeypatch: pytest.MonkeyPatch, one: Folders) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", one.env["XDG_CONFIG_HOME"])
+    monkeypatch.setenv("HANGUP_GUIDE_HOME", one.env["HANGUP_GUIDE_HOME"])
     monkeypatch.setenv(FLOWS_ENV, one.env[FLOWS_ENV])
     found = library.scan()
     assert set(found.flows) == {*BUNDLED, "my-flow"}
@@ -413,6 +419,7 @@ def test_scan_without_any_folders_of_ones_own(
 ) -> None:
     # A config folder with no `flows/` in it, and no HANGUP_GUIDE_FLOWS: the bundled flows.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "empty"))
+    monkeypatch.setenv("HANGUP_GUIDE_HOME", str(tmp_path / "empty"))
     monkeypatch.delenv(FLOWS_ENV, raising=False)
     found = library.scan()
     assert [e.path for e in found.entries] == list(BUNDLED.values())

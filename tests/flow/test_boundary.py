@@ -12,10 +12,15 @@ import pytest
 
 GUIDE = Path(__file__).resolve().parents[2] / "guide"
 CORE = sorted(
-    f"guide.{package}.{p.stem}"
-    for package in ("flow", "practice", "history", "render")
-    for p in (GUIDE / package).glob("*.py")
-    if p.stem != "__init__"
+    [
+        *(
+            f"guide.{package}.{p.stem}"
+            for package in ("flow", "practice", "history", "render")
+            for p in (GUIDE / package).glob("*.py")
+            if p.stem != "__init__"
+        ),
+        "guide.places",
+    ]
 )
 
 

@@ -263,11 +263,11 @@ LOADER_CASES = [
     pytest.param(
         # `b` is the interface's "back" key.
         "bad-key-reserved.yaml",
-        "bad-key",
+        "reserved-key",
         "error",
         18,
         14,
-        ("option key `b`", "taken by the interface", "back"),
+        ("option key `b`", "taken by the interface", "back in --plain"),
         set(),
         id="option-key-reserved",
     ),

@@ -16,6 +16,7 @@ import pytest
 
 from guide.i18n.strings import ENGLISH, S, use
 from guide.i18n.translation import apply_language, read_catalogue
+from tests.helpers import config_dir
 
 from .common import clean_env, no_traceback, run, safe_bytes
 
@@ -106,13 +107,13 @@ nodes:
 
 
 def test_a_walk_through_a_wait_step_with_the_hostile_translation(tmp_path: Path) -> None:
-    config = tmp_path / "config" / "hangup-guide"
+    env = clean_env(tmp_path, XDG_CONFIG_HOME=str(tmp_path / "config"))
+    config = config_dir(env)
     (config / "strings").mkdir(parents=True)
     (config / "settings.toml").write_text('language = "xx"\n', encoding="utf-8")
     hostile_file(config / "strings")
     flow = tmp_path / "waits.yaml"
     flow.write_text(WAITS, encoding="utf-8")
-    env = clean_env(tmp_path, XDG_CONFIG_HOME=str(tmp_path / "config"))
     done = run(env, "--plain", "--no-save", "--flow", str(flow), stdin=b"s\n\n")
     no_traceback(done)
     assert done.returncode == 0, done.stderr

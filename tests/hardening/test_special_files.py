@@ -20,6 +20,7 @@ import pytest
 from guide.flow import files
 from guide.flow.model import FlowError
 from guide.library.flows import FlowOpenError, open_flow, scan
+from tests.helpers import config_dir
 
 from .common import clean_env, no_traceback, run, safe_bytes
 
@@ -233,10 +234,10 @@ async def test_watch_survives_the_file_becoming_a_pipe(tmp_path: Path, alarm: No
 
 def test_a_pipe_in_place_of_settings_toml_is_said_and_the_walk_goes_on(tmp_path: Path) -> None:
     # settings.toml is read at every start: a named pipe there hung every start.
-    config = tmp_path / "config" / "hangup-guide"
+    env = clean_env(tmp_path / "home", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    config = config_dir(env)
     config.mkdir(parents=True)
     os.mkfifo(config / "settings.toml")
-    env = clean_env(tmp_path / "home", XDG_CONFIG_HOME=str(tmp_path / "config"))
     done = run(env, "--answers", "!", "--no-save", timeout=HANG)
     no_traceback(done)
     assert done.returncode == 0, done.stderr

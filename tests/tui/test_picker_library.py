@@ -3,12 +3,13 @@ the bundled ones, marked as theirs; a file that cannot be opened is listed, grey
 with its problem; picking one of theirs starts a walk of it.
 
 The person's folders are temp copies of tests/fixtures/library/ (see
-tests/cli/test_library.py): `XDG_CONFIG_HOME` gives the config folder of flows and
-`HANGUP_GUIDE_FLOWS` one more folder, both set before the app is built.
+tests/cli/test_library.py): `HANGUP_GUIDE_HOME` (set for each test by conftest) holds
+the folder of flows and `HANGUP_GUIDE_FLOWS` names one more, both before the app is built.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.screens.picker import PickerScreen
 from guide.flow.model import Flow
 from guide.library.flows import FLOWS_ENV, bundled_flows
+from tests.helpers import config_dir
 
 from .conftest import ChatFactory
 
@@ -28,10 +30,9 @@ LIBRARY = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 @pytest.fixture
 def own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """The person's config folder of flows, with extra-a in HANGUP_GUIDE_FLOWS."""
-    config = tmp_path / "config" / "hangup-guide" / "flows"
+    config = config_dir(os.environ) / "flows"
     shutil.copytree(LIBRARY / "config", config)
     extra = shutil.copytree(LIBRARY / "extra-a", tmp_path / "extra-a")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv(FLOWS_ENV, str(extra))
     return config
 

@@ -30,6 +30,7 @@ from guide.flow.model import Flow
 from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, resolver, scan
+from tests.helpers import config_dir
 
 from .conftest import Chat
 from .test_small_screens import visible
@@ -97,12 +98,9 @@ async def choose_theme(pilot: Pilot[None], name: str) -> None:
     await pilot.pause()
 
 
-async def test_a_theme_chosen_in_the_palette_is_used_next_time(
-    hang_up: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    settings = tmp_path / "hangup-guide" / "settings.toml"
-    settings.parent.mkdir()
+async def test_a_theme_chosen_in_the_palette_is_used_next_time(hang_up: Flow) -> None:
+    settings = config_dir(os.environ) / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(SETTINGS, encoding="utf-8")
     app = make_app(Walk(hang_up, resolver([hang_up])))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -122,14 +120,11 @@ async def test_a_theme_chosen_in_the_palette_is_used_next_time(
     assert settings.read_text(encoding="utf-8") == SETTINGS + 'theme = "gruvbox"\n'
 
 
-async def test_a_settings_file_that_cannot_be_read_is_left_alone(
-    hang_up: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_settings_file_that_cannot_be_read_is_left_alone(hang_up: Flow) -> None:
     """A file with a mistake in it is not overwritten: the theme works for this run,
     and the person is told it could not be remembered."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    settings = tmp_path / "hangup-guide" / "settings.toml"
-    settings.parent.mkdir()
+    settings = config_dir(os.environ) / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text("save = tru\n", encoding="utf-8")
     told: list[str] = []
 

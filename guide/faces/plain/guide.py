@@ -20,6 +20,7 @@ from guide.flow.crisis import crisis
 from guide.flow.engine import Advice, Question, Walk, WalkError, Why
 from guide.flow.examples import walk_answers
 from guide.flow.model import Input, Say, Wait
+from guide.flow.reserved import PLAIN_AT_WAIT, Command, plain_command
 from guide.i18n.strings import S
 from guide.i18n.wording import source_line
 
@@ -80,7 +81,7 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
         except EOFError:
             io.say()
             return 0
-        if line.lower() in ("q", "quit", "exit"):
+        if plain_command(line) is Command.QUIT:
             return 0
         if run_command(walk, line, io):
             continue
@@ -92,20 +93,20 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
 
 def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
     """The walk commands (back, restart, why, emergency); False when the line is an answer."""
-    command = line.lower()
-    if command in ("b", "back"):
-        if not walk.back():
-            io.say(S.first_question)
-    elif command in ("r", "restart"):
-        restart(walk, io)
-    elif command in ("?", "why"):
-        io.say("\n".join(explain(walk.why())))
-    elif command in ("!", "emergency"):
-        walk.escape()
-    elif command in ("h", "help"):
-        io.say(S.plain_commands)
-    else:
-        return False
+    match plain_command(line):
+        case Command.BACK:
+            if not walk.back():
+                io.say(S.first_question)
+        case Command.RESTART:
+            restart(walk, io)
+        case Command.WHY:
+            io.say("\n".join(explain(walk.why())))
+        case Command.EMERGENCY:
+            walk.escape()
+        case Command.HELP:
+            io.say(S.plain_commands)
+        case _:
+            return False
     return True
 
 
@@ -145,7 +146,7 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
     cuts it short and `!` goes to the emergency steps."""
     step = walk.current
     assert isinstance(step, Wait)
-    if line.lower() in ("s", "skip"):
+    if PLAIN_AT_WAIT.get(line.lower()) is Command.SKIP:
         walk.proceed()
         return
     if crisis(line):  # words of danger take the escape here too

@@ -5,6 +5,7 @@ from __future__ import annotations
 from guide.faces.plain.guide import PlainIO, answer, show_step
 from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.reserved import Command, plain_command
 from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S
 from guide.library.flows import Library
@@ -72,11 +73,12 @@ def play(flow: Flow, scenario: Scenario, library: Library, io: PlainIO) -> Walk 
             line = io.ask().strip()
         except EOFError:
             return None
-        if line.lower() in ("q", "quit"):
+        command = plain_command(line)
+        if command is Command.QUIT:
             return None
-        if line.lower() in ("b", "back"):
+        if command is Command.BACK:
             walk.back()
-        elif line.lower() in ("!", "emergency"):
+        elif command is Command.EMERGENCY:
             walk.escape()
         else:
             answer(walk, line, io)

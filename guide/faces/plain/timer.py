@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
+from guide.flow.reserved import PLAIN_AT_WAIT, Command, plain_command
 from guide.i18n.strings import S
 
 if TYPE_CHECKING:
     from guide.faces.plain.guide import PlainIO
 
-SKIP = ("s", "skip")
-EMERGENCY = ("!", "emergency")
 
 Ended = Literal["done", "skipped", "emergency", "stopped"]
 """How a countdown ended: ran out; `s` typed; `!` typed; Ctrl+C pressed."""
@@ -50,9 +49,9 @@ def _count(seconds: int, io: PlainIO) -> Ended:
             if line is None:
                 continue
             typed = line.strip().lower()
-            if typed in SKIP:
+            if PLAIN_AT_WAIT.get(typed) is Command.SKIP:
                 return "skipped"
-            if typed in EMERGENCY:
+            if plain_command(typed) is Command.EMERGENCY:
                 return "emergency"
             io.say(S.plain_timer_still_running)
     return "done"

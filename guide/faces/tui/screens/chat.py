@@ -45,6 +45,7 @@ from guide.flow.engine import (
 from guide.flow.match import Choice
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
+from guide.flow.reserved import Command, app_command
 from guide.flow.startpoints import needed_facts
 from guide.flow.trail import Trail, trail_of
 from guide.history.recorder import Recorder, replay_one, start_saving
@@ -510,10 +511,11 @@ class ChatScreen(Screen[None]):
     def shortcut(self, character: str) -> bool:
         """A character typed on an empty answer box, or with the answers focused: True
         when it acted (an answer's number or key, `!`, `?`, space when presenting)."""
-        if character == "!":
+        command = app_command(character)
+        if command is Command.EMERGENCY:
             self.action_emergency()
             return True
-        if character == "?":
+        if command is Command.HELP:
             self.action_keys()
             return True
         step = self.walk.current

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from textual import events
 from textual.widgets import Input
 
-SHOWN = frozenset("!?")
+from guide.flow.reserved import APP
+
+SHOWN = frozenset(APP)
 """Characters listed as keys even though the box takes them once something is typed."""
 
 Shortcut = Callable[[str], bool]
