@@ -97,14 +97,14 @@ def install(probe: Probe) -> None:
             renderable.render_segments(self.console)
             probe.frame(self)
 
-    App._display = display  # type: ignore[method-assign]
+    App._display = display  # type: ignore[method-assign]  # the probe times each frame
 
     original_run = App.run
 
     def run(self: App[Any], **options: Any) -> Any:
         return original_run(self, **{**options, "headless": True, "size": SIZE})
 
-    App.run = run  # type: ignore[method-assign]
+    App.run = run  # type: ignore[method-assign]  # the probe times start-up to first frame
 
 
 def start_guide() -> None:

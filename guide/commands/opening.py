@@ -87,7 +87,7 @@ def need_a_terminal(plain_command: str) -> None:
 
 def _is_terminal(stream: object) -> bool:
     try:
-        return stream is not None and bool(stream.isatty())  # type: ignore[attr-defined]
+        return stream is not None and bool(stream.isatty())  # type: ignore[attr-defined]  # any stream object may stand in for stdin
     except (AttributeError, ValueError):  # no isatty, or closed
         return False
 

@@ -21,7 +21,7 @@ from guide.flow.model import FlowError, Mark, Problem
 try:  # libyaml's parser when PyYAML was built with it, else the pure one
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]  # same interface, pure Python
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,7 +139,7 @@ class GuideServer(Server):
             return refusal(503, S.serve_busy.format(count=self.max_sessions))
         return None
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # textual-serve declares a narrower return
         refused = self._refuse_socket(request)
         if refused is not None:
             return refused

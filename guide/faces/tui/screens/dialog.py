@@ -16,6 +16,6 @@ class Dialog(ModalScreen[ScreenResultType]):
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
         if self.closing or not self.is_active:
-            return AwaitComplete.nothing()  # type: ignore[no-untyped-call, no-any-return]
+            return AwaitComplete.nothing()  # type: ignore[no-untyped-call, no-any-return]  # Textual leaves it untyped
         self.closing = True
         return super().dismiss(result)

@@ -39,5 +39,5 @@ class WhyScreen(Dialog[None]):
                 yield Static(Content(S.why_first))
             yield Static(Content(S.why_hint), classes="hint")
 
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]  # Textual's is async; this one only starts the dismissal
         self.dismiss(result)

@@ -81,7 +81,7 @@ class Choices(OptionList):
         event.stop()
         item = self._items[event.option_index]
         message = self.Acted if isinstance(item, str) else self.Picked
-        self.post_message(message(item, self.offers))  # type: ignore[arg-type]
+        self.post_message(message(item, self.offers))  # type: ignore[arg-type]  # item matches the message chosen just above
 
     def current(self, message: Picked | Acted) -> bool:
         """True when the message was picked from the offer showing now."""
