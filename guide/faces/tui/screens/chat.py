@@ -24,7 +24,10 @@ from guide.faces.tui.widgets.countdown import Countdown
 from guide.faces.tui.widgets.flow_watcher import FlowWatcher
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
-from guide.faces.tui.widgets.transcript_view import MAX_BUBBLES, TranscriptView
+from guide.faces.tui.widgets.transcript_view import (
+    MAX_BUBBLES,  # noqa: F401 (its old home: still imported from here)
+    TranscriptView,
+)
 from guide.flow.engine import (
     Advice,
     InvalidInput,
@@ -39,8 +42,6 @@ from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
 from guide.history.store import Store
 from guide.i18n.strings import S
-
-__all__ = ["MAX_BUBBLES", "ChatScreen", "outcome_actions"]
 
 
 def outcome_actions() -> tuple[tuple[str, str], ...]:
