@@ -6,9 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual.message import Message
+
 from guide.faces.tui.app import make_app
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.widgets.bubble import Bubble
+from guide.faces.tui.widgets.flow_watcher import CHECK_EVERY, FlowWatcher
 from guide.flow.engine import Walk
 from guide.library.flows import open_flow
 
@@ -106,3 +109,25 @@ async def test_a_removed_answer_keeps_the_walk_as_far_as_it_fits(tmp_path: Path)
         await pilot.pause()
         assert screen.walk.path()[-1][1] == "first"  # "Go on" is gone: back to where it fits
         assert any("answers kept: 0 of 1" in t for t in texts(screen))
+
+
+async def test_the_watcher_notices_a_save_on_its_own_once(tmp_path: Path) -> None:
+    """No one calls `check_reload` here: the watcher's timer sees the save, posts one
+    `FlowWatcher.Changed`, and the chat reloads; an unchanged file posts nothing more."""
+    path = tmp_path / "watched.yaml"
+    save(path, FLOW)
+    changes: dict[int, Path] = {}  # by message: one message is seen again as it bubbles up
+
+    def hook(message: Message) -> None:
+        if isinstance(message, FlowWatcher.Changed):
+            changes[id(message)] = message.path
+
+    app = make_app(Walk(open_flow(path)), watching=path)
+    async with app.run_test(size=(80, 30), message_hook=hook) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        save(path, FLOW.replace("First question?", "The first question, reworded?"))
+        await pilot.pause(CHECK_EVERY * 2.5)
+        assert list(changes.values()) == [path]
+        assert any("The first question, reworded?" in t for t in texts(screen))
+        assert any(t.startswith("Reloaded watched.yaml") for t in texts(screen))

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 
+from guide.faces.tui.widgets.bubble import Bubble, Speaker
 from guide.faces.tui.widgets.choices import Choices
+from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.i18n.strings import S
+
+MAX_BUBBLES = 40
+"""Bubbles kept in the transcript; older ones go, so step 500 is as quick as step 5
+(`python -m benchmarks`). "Why am I asked this?" still lists every answer."""
 
 
 class TranscriptView(VerticalScroll):
@@ -17,8 +26,42 @@ class TranscriptView(VerticalScroll):
 
     BINDINGS = [Binding("enter", "pick", S.key_pick, show=False)]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.live: deque[Bubble] = deque()
+        """The bubbles in the transcript, oldest first."""
+
     def action_pick(self) -> None:
         """Pick the highlighted row of the answers below, if there is one."""
         for choices in self.screen.query(Choices):
             if choices.display and choices.highlighted is not None:
                 choices.action_select()
+
+    def say(self, text: str, speaker: Speaker, depth: int) -> None:
+        """One bubble more; the oldest goes when there are more than `MAX_BUBBLES`."""
+        bubble = Bubble(text, speaker, depth)
+        self.mount(bubble)
+        # Counted here, not from the children: a removal still under way is among
+        # them, and counting it removed the same bubble twice.
+        self.live.append(bubble)
+        while len(self.live) > MAX_BUBBLES:
+            self.live.popleft().remove()
+
+    def clear(self) -> None:
+        """Empty, and scrolled to follow what is said next."""
+        self.remove_children()
+        self.anchor()
+        self.live.clear()
+
+    def show_card(self, card: Widget) -> None:
+        """An outcome (or verdict) card, which may be taller than the screen: the
+        transcript stops following the bottom, so its title can stay in view."""
+        self.anchor(False)
+        self.mount(card)
+
+    def mark_undone(self, depth: int) -> None:
+        """Bubbles from `depth` on belong to answers that were taken back."""
+        for bubble in self.query(Bubble):
+            if bubble.depth >= depth:
+                bubble.add_class("-undone")
+        self.query(OutcomeCard).add_class("-undone")
