@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,15 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_clean(command: tuple[str, ...]) -> None:
     result = run(*command)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_strict_for_the_whole_tree() -> None:
+    """`strict` sits in [tool.mypy], where it says what it does. In an override it
+    still switches strict on for every module, so a section that seems to limit it to
+    one package (or to exempt one) would mislead whoever reads it."""
+    mypy = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert mypy.get("strict") is True
+    assert [o["module"] for o in mypy.get("overrides", []) if "strict" in o] == []
 
 
 def test_the_layers_hold() -> None:
