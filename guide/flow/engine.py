@@ -35,10 +35,10 @@ from guide.flow.model import (
     Target,
     Wait,
 )
+from guide.flow.refusals import Invalid, InvalidInput, Refusal, Unfit
 from guide.flow.startpoints import branch
 from guide.flow.template import fill
 from guide.flow.yamltree import CONTROL
-from guide.i18n.strings import S
 
 MAX_INPUT = 200
 """Longest value an `input` keeps, in characters (a name, a number)."""
@@ -52,17 +52,15 @@ SURROGATES = re.compile("[\ud800-\udfff]")
 """Lone surrogates: undecodable bytes read with `surrogateescape`; no file, terminal or
 database takes them."""
 
+LEFT_EMPTY = "(left empty)"
+"""The saved label of an input left empty: a marker in the record (the history's
+statistics count it), not words for a person."""
+
 FlowResolver: TypeAlias = Callable[[str], Flow | None]
 
 
 class WalkError(Exception):
     """The walk cannot go on (a link to a missing flow, a route that loops)."""
-
-
-class InvalidInput(ValueError):
-    """An answer the walk cannot take (a value that does not fit, a sum that
-    cannot be done with it); the message is for the person, and the walk
-    stays where it was."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +126,8 @@ class Reply:
 
     accepted: bool
     suggestions: tuple[Choice, ...] = ()
-    message: str = ""
+    reason: Refusal | None = None
+    """Why not, when not accepted (None when accepted)."""
     urgent: Category | None = None
     """The kind of danger the words spoke of, when they took the emergency exit at
     once (see `guide.flow.crisis`); a face adds one calm line for it."""
@@ -307,9 +306,7 @@ class Walk:
             facts.pop(node.fact, None)
         else:
             facts[node.fact] = stored
-        self._advance(
-            node.next, MappingProxyType(facts), Move("enter", value, value or S.answer_left_empty)
-        )
+        self._advance(node.next, MappingProxyType(facts), Move("enter", value, value or LEFT_EMPTY))
 
     def proceed(self) -> None:
         """Go on from a `say` or a `wait` (the timer ran out or was skipped)."""
@@ -331,27 +328,27 @@ class Walk:
         if isinstance(step, Question):
             text = clean(text)
             if not text.strip():
-                return Reply(False, (), S.reply_empty)
+                return Reply(False, (), "empty")
             if len(text) > MAX_REPLY:
-                return Reply(False, (), S.reply_too_long)
+                return Reply(False, (), "too_long")
             found: Match = match(text, step.choices)
             if found.picked is None and found.suggestions:
-                return Reply(False, found.suggestions, S.reply_did_you_mean)
+                return Reply(False, found.suggestions, "did_you_mean")
             if found.picked is None:
-                return Reply(False, (), S.reply_no_match)
+                return Reply(False, (), "no_match")
             try:
                 self.choose(found.picked)
             except InvalidInput as exc:
-                return Reply(False, (), str(exc))
+                return Reply(False, (), exc.invalid)
         elif isinstance(step, Input):
             try:
                 self.enter(text)
             except InvalidInput as exc:
-                return Reply(False, (), str(exc))
+                return Reply(False, (), exc.invalid)
         elif isinstance(step, (Say, Wait)):
             self.proceed()
         else:
-            return Reply(False, (), S.reply_finished)
+            return Reply(False, (), "finished")
         return Reply(True)
 
     # --- inside ---------------------------------------------------------------------
@@ -432,7 +429,7 @@ class Walk:
                 try:
                     results = compute.run(node.function, node.inputs, facts, node.fact)
                 except compute.ComputeError as exc:
-                    raise InvalidInput(str(exc)) from None
+                    raise InvalidInput(Invalid("compute", str(exc))) from None
                 facts = MappingProxyType({**facts, **results})
                 target = node.next
             elif isinstance(node, Goto):
@@ -455,7 +452,7 @@ def _parse_input(node: Input, value: str) -> str | None:
     """The value to store as text, None to leave the fact unset, or `InvalidInput`."""
     if not value:
         if node.required:
-            raise InvalidInput(S.input_required)
+            raise InvalidInput(Invalid("required"))
         return None
     if node.type == "text":
         return value
@@ -463,14 +460,14 @@ def _parse_input(node: Input, value: str) -> str | None:
     try:
         number = float(digits) if node.type == "number" else int(digits)
     except ValueError:
-        wanted = S.input_number if node.type == "number" else S.input_whole_number
-        raise InvalidInput(wanted) from None
+        wanted: Unfit = "number" if node.type == "number" else "whole_number"
+        raise InvalidInput(Invalid(wanted)) from None
     if not math.isfinite(number):
-        raise InvalidInput(S.input_finite)
+        raise InvalidInput(Invalid("finite"))
     if node.minimum is not None and number < node.minimum:
-        raise InvalidInput(S.input_at_least.format(minimum=f"{node.minimum:g}"))
+        raise InvalidInput(Invalid("at_least", f"{node.minimum:g}"))
     if node.maximum is not None and number > node.maximum:
-        raise InvalidInput(S.input_at_most.format(maximum=f"{node.maximum:g}"))
+        raise InvalidInput(Invalid("at_most", f"{node.maximum:g}"))
     if isinstance(number, float) and not (number.is_integer() and abs(number) < 1e15):
         return repr(number)
     return str(int(number))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from guide.flow.engine import Advice, FlowResolver, Question, Walk, WalkError
 from guide.flow.model import Example, Flow, Problem, Say, Wait
+from guide.flow.refusals import author_words
 
 BUDGET = 1_000_000
 """Choices an answer is matched against, over all the examples of one flow, before the
@@ -70,11 +71,10 @@ def walk_answers(
         reply = walk.reply(answer)
         if not reply.accepted:
             hint = ", ".join(c.option.label for c in reply.suggestions)
+            why = author_words(reply.reason) if reply.reason is not None else ""
             detail = f"; closest: {hint}" if hint else ""
             where = ":".join(here(walk))
-            return (
-                f"answer {number} ({answer!r}) does not fit step `{where}`: {reply.message}{detail}"
-            )
+            return f"answer {number} ({answer!r}) does not fit step `{where}`: {why}{detail}"
     _pass_through(walk)
     return None
 

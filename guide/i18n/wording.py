@@ -9,7 +9,9 @@ back”.
 
 from __future__ import annotations
 
-from guide.flow.engine import Advice
+from typing import assert_never
+
+from guide.flow.engine import LEFT_EMPTY, Advice
 from guide.flow.model import (
     AllOf,
     Ask,
@@ -26,6 +28,7 @@ from guide.flow.model import (
     Say,
     Wait,
 )
+from guide.flow.refusals import Invalid, Refusal
 from guide.i18n.strings import S
 
 LONGEST = 30
@@ -112,3 +115,48 @@ def source_line(advice: Advice, flow: Flow) -> str:
     if source.section:
         return S.card_source_section.format(title=title, section=source.section)
     return S.card_source.format(title=title)
+
+
+def refusal_words(reason: Refusal) -> str:
+    """Why a reply was not taken, in the catalogue's words ("that does not match any
+    answer here"); each face capitalises and stops it as it shows it."""
+    match reason:
+        case "empty":
+            return S.reply_empty
+        case "too_long":
+            return S.reply_too_long
+        case "did_you_mean":
+            return S.reply_did_you_mean
+        case "no_match":
+            return S.reply_no_match
+        case "finished":
+            return S.reply_finished
+        case Invalid():
+            return _invalid_words(reason)
+        case _:
+            assert_never(reason)
+
+
+def _invalid_words(invalid: Invalid) -> str:
+    match invalid.kind:
+        case "required":
+            return S.input_required
+        case "number":
+            return S.input_number
+        case "whole_number":
+            return S.input_whole_number
+        case "finite":
+            return S.input_finite
+        case "at_least":
+            return S.input_at_least.format(minimum=invalid.detail)
+        case "at_most":
+            return S.input_at_most.format(maximum=invalid.detail)
+        case "compute":
+            return invalid.detail  # the calculation's own problem, in flow writers' words
+        case _:
+            assert_never(invalid.kind)
+
+
+def answer_words(label: str) -> str:
+    """A saved answer's label as shown: an input left empty in the catalogue's words."""
+    return S.answer_left_empty if label == LEFT_EMPTY else label

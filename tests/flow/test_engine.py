@@ -17,7 +17,6 @@ import pytest
 
 from guide.flow.engine import (
     Advice,
-    InvalidInput,
     Move,
     Question,
     Walk,
@@ -27,7 +26,9 @@ from guide.flow.engine import (
 from guide.flow.loader import load_flow, read_flow
 from guide.flow.match import Choice
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.refusals import InvalidInput
 from guide.flow.validate import validate
+from guide.i18n.wording import refusal_words
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "engine"
 
@@ -275,7 +276,8 @@ def test_reply_at_the_outcome_is_not_accepted(walk: Walk) -> None:
     go(walk, "", "2", "1", "5", "")
     reply = walk.reply("1")
     assert not reply.accepted
-    assert "finished" in reply.message
+    assert reply.reason == "finished"
+    assert "finished" in refusal_words(reply.reason)
 
 
 # --- back, restart --------------------------------------------------------------------
@@ -393,12 +395,12 @@ def test_enter_refuses_values_that_do_not_fit(walk: Walk, value: str, message: s
     before = state(walk)
     with pytest.raises(InvalidInput) as caught:
         walk.enter(value)
-    assert str(caught.value) == message
+    assert refusal_words(caught.value.invalid) == message
     assert state(walk) == before
     # The same through reply(): not accepted, the message for the person.
     reply = walk.reply(value)
     assert not reply.accepted
-    assert reply.message == message
+    assert reply.reason is not None and refusal_words(reply.reason) == message
     assert state(walk) == before
 
 
@@ -487,7 +489,7 @@ def test_reply_that_matches_nothing_is_not_accepted(walk: Walk, text: str) -> No
     go(walk, "")
     reply = walk.reply(text)
     assert not reply.accepted
-    assert reply.message
+    assert reply.reason in ("empty", "did_you_mean", "no_match")
     assert here(walk) == "cause"
     assert walk.depth == 1
 

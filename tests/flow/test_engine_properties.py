@@ -21,9 +21,11 @@ from hypothesis.stateful import (
 )
 
 from guide.flow.compute import FUNCTIONS
-from guide.flow.engine import MAX_INPUT, Advice, InvalidInput, Question, Walk, replay
+from guide.flow.engine import MAX_INPUT, Advice, Question, Walk, replay
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Compute, Flow, Input, Say, Wait
+from guide.flow.refusals import InvalidInput
+from guide.i18n.wording import refusal_words
 from guide.library.flows import bundled_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,7 +126,7 @@ class WalkMachine(RuleBasedStateMachine):
         try:
             self.walk.choose(choice)
         except InvalidInput as exc:  # a calculation after it cannot be done
-            assert str(exc)
+            assert refusal_words(exc.invalid)
             assert snapshot(self.walk) == before
             return
         self._moved(before)
@@ -137,7 +139,7 @@ class WalkMachine(RuleBasedStateMachine):
         try:
             self.walk.enter(text)
         except InvalidInput as exc:
-            assert str(exc)  # a message for the person
+            assert refusal_words(exc.invalid)  # a message for the person
             assert snapshot(self.walk) == before
             return
         self._moved(before)
@@ -157,7 +159,7 @@ class WalkMachine(RuleBasedStateMachine):
         if reply.accepted:
             self._moved(before)
         else:
-            assert reply.message
+            assert reply.reason is not None and refusal_words(reply.reason)
             assert snapshot(self.walk) == before
             step = self.walk.current
             if reply.suggestions:

@@ -16,9 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.flow.engine import Advice, InvalidInput, Question, Walk
+from guide.flow.engine import Advice, Question, Walk
 from guide.flow.loader import KIND_FIELDS, OPTION_KEYS, TOP_KEYS, load_flow
 from guide.flow.model import FlowError, Input
+from guide.flow.refusals import InvalidInput
 from guide.flow.validate import validate
 
 from .test_generated_flows import assert_located

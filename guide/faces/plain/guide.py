@@ -22,7 +22,7 @@ from guide.flow.examples import walk_answers
 from guide.flow.model import Input, Say, Wait
 from guide.flow.reserved import PLAIN_AT_WAIT, Command, plain_command
 from guide.i18n.strings import S
-from guide.i18n.wording import source_line
+from guide.i18n.wording import answer_words, refusal_words, source_line
 
 RULE = "─" * 60
 
@@ -137,8 +137,9 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
         for choice in reply.suggestions:
             io.say(f"  {choice.handle}) {choice.option.label}")
         io.say(S.plain_say_again)
-    elif not reply.accepted:
-        io.say(reply.message[:1].upper() + reply.message[1:] + ".")
+    elif reply.reason is not None:
+        words = refusal_words(reply.reason)
+        io.say(words[:1].upper() + words[1:] + ".")
 
 
 def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
@@ -197,7 +198,7 @@ def explain(why: Why) -> list[str]:
     lines = [S.why_plain_help.format(help=why.help)] if why.help else []
     if why.trail:
         lines.append(S.so_far)
-        lines += [f"  - {r.asked} → {r.answered}" for r in why.trail]
+        lines += [f"  - {r.asked} → {answer_words(r.answered)}" for r in why.trail]
     else:
         lines.append(S.first_question)
     return lines
@@ -216,7 +217,7 @@ def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> i
         io.say_as_is(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
     else:
         for reason in walk.why().trail:
-            io.say(f"{reason.asked}\n  → {reason.answered}")
+            io.say(f"{reason.asked}\n  → {answer_words(reason.answered)}")
         if walk.finished:
             step = walk.current
             assert isinstance(step, Advice)

@@ -30,7 +30,6 @@ from guide.faces.tui.widgets.transcript_view import (
 )
 from guide.flow.engine import (
     Advice,
-    InvalidInput,
     Move,
     Question,
     Walk,
@@ -40,8 +39,10 @@ from guide.flow.engine import (
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
+from guide.flow.refusals import InvalidInput
 from guide.history.store import Store
 from guide.i18n.strings import S
+from guide.i18n.wording import answer_words, refusal_words
 
 
 def outcome_actions() -> tuple[tuple[str, str], ...]:
@@ -123,7 +124,7 @@ class ChatScreen(WalkActions):
         """A resumed walk: its questions and answers, then a note that it goes on here."""
         for reason in self.walk.why().trail:
             self.say(reason.asked, "guide")
-            self.say(reason.answered, "person")
+            self.say(answer_words(reason.answered), "person")
         if replayed_note:
             self.say(S.chat_welcome_back, "note")
 
@@ -203,7 +204,8 @@ class ChatScreen(WalkActions):
         try:
             self.walk.choose(choice)
         except InvalidInput as exc:
-            self.say(str(exc)[:1].upper() + str(exc)[1:] + ".", "note")
+            words = refusal_words(exc.invalid)
+            self.say(words[:1].upper() + words[1:] + ".", "note")
             return
         except WalkError as exc:
             self.notify(str(exc), title=S.chat_cannot_go_on, severity="error", markup=False)
@@ -239,7 +241,9 @@ class ChatScreen(WalkActions):
         if isinstance(step, InputNode):
             reply = self.walk.reply(text)  # a value, or words of danger that take the escape
             if not reply.accepted:
-                self.notify(reply.message.capitalize(), severity="warning", markup=False)
+                if reply.reason is not None:
+                    words = refusal_words(reply.reason).capitalize()
+                    self.notify(words, severity="warning", markup=False)
                 return
             if reply.urgent:
                 self.say(_shortened(text.strip()), "person")
@@ -262,8 +266,9 @@ class ChatScreen(WalkActions):
             self.show_step()
             return
         self.say(_shortened(text), "person")
-        if reply.message == S.reply_too_long:
-            self.say(reply.message[:1].upper() + reply.message[1:] + ".", "note")
+        if reply.reason == "too_long":
+            words = refusal_words(reply.reason)
+            self.say(words[:1].upper() + words[1:] + ".", "note")
         elif reply.suggestions:
             self.say(S.chat_not_sure, "note")
             self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))

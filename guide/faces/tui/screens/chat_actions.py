@@ -17,6 +17,7 @@ from guide.flow.engine import Advice, Move
 from guide.flow.model import Wait
 from guide.history.recorder import Recorder, replay_one
 from guide.i18n.strings import S
+from guide.i18n.wording import answer_words
 
 
 class WalkActions(ChatKeys):
@@ -76,7 +77,7 @@ class WalkActions(ChatKeys):
         """Put back the answer the last Back took away."""
         move, self.taken_back = self.taken_back, None
         if move is not None and replay_one(self.walk, move):
-            self.say(S.chat_undone.format(answer=move.label or move.value), "note")
+            self.say(S.chat_undone.format(answer=answer_words(move.label) or move.value), "note")
             self.show_step()
 
     def action_restart(self) -> None:

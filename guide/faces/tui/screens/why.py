@@ -12,6 +12,7 @@ from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.hanging import Hanging
 from guide.flow.engine import Why
 from guide.i18n.strings import S
+from guide.i18n.wording import answer_words
 
 
 class WhyScreen(Dialog[None]):
@@ -33,7 +34,9 @@ class WhyScreen(Dialog[None]):
             if self.why.trail:
                 yield Static(Content(S.so_far), classes="label")
                 for reason in self.why.trail:
-                    answer = Content.assemble(reason.asked, ("  →  ", "bold"), reason.answered)
+                    answer = Content.assemble(
+                        reason.asked, ("  →  ", "bold"), answer_words(reason.answered)
+                    )
                     yield Static(Hanging("• ", answer))
             else:
                 yield Static(Content(S.why_first))
