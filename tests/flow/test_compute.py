@@ -9,7 +9,6 @@ that flow with one thing changed.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -302,19 +301,6 @@ def test_more_abandoned_than_offered_is_refused_and_can_be_typed_again(rate_flow
 
 
 # --- the command line ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """No flow folders of the person's own: only the bundled flows and the file named."""
-    clean = {k: v for k, v in os.environ.items() if k != "HANGUP_GUIDE_FLOWS"}
-    return {
-        **clean,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
 
 
 @pytest.fixture

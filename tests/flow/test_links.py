@@ -65,19 +65,6 @@ def place_of(path: Path, fragment: str) -> tuple[int, int]:
     return found[0]
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """No flow folders of the person's own, unless a test adds HANGUP_GUIDE_FLOWS."""
-    clean = {k: v for k, v in os.environ.items() if k != FLOWS_ENV}
-    return {
-        **clean,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
 def guide(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "guide", *map(str, args)],
