@@ -8,10 +8,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from guide.history.store import Store
+from guide.library.flows import Library, scan
 from tests.helpers import guide_env
 
 _HOME = tempfile.mkdtemp(prefix="hangup-guide-tests-")
@@ -59,3 +62,17 @@ def env(tmp_path: Path, home: Path) -> dict[str, str]:
     config folder of its own, UTF-8 output without colour, and no flow folders nor
     width of the person's own (only the bundled flows and the files a test names)."""
     return guide_env(home, config=tmp_path / "config")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    """The bundled flows, read once a test module."""
+    return scan()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A store of saved walks of the test's own, closed after it."""
+    opened = Store.open(tmp_path / "sessions.db")
+    yield opened
+    opened.close()

@@ -18,7 +18,7 @@ from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow
 from guide.history.store import PracticeResult
-from guide.library.flows import Library, bundled_decks, scan
+from guide.library.flows import Library, bundled_decks
 from guide.practice.deck import (
     FULL,
     NONE,
@@ -45,11 +45,6 @@ TIMEOUT = 60
 WHY_ENDED = "Do you know why the call ended?"
 ANGER = "They ended it on purpose, in anger or mid-argument"
 DROPPED = "It looked like an accident: the line dropped or cut out"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import pytest
 from textual import events
@@ -23,24 +22,12 @@ from guide.flow.engine import Question, Walk, replay
 from guide.flow.model import Flow, Input, Say, Wait
 from guide.history.recorder import Recorder, apply_events
 from guide.history.store import Store
-from guide.library.flows import Library, scan
+from guide.library.flows import Library
 from tests.tui.conftest import Chat, ChatFactory
 
 from .common import SLOW_CI
 
 MEGABYTE = 1_000_000
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "sessions.db")
-    yield opened
-    opened.close()
 
 
 @asynccontextmanager

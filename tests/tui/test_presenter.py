@@ -5,9 +5,8 @@ so the room can guess first, and nothing personal on screen (no history, nothing
 from __future__ import annotations
 
 import argparse
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
@@ -68,13 +67,6 @@ def side_map_marks(c: Chat) -> dict[str, str]:
         for node_id, (tree_node, _) in flow_map.placed.items()
         if str(tree_node.label)[:1] in ("●", "✓")
     }
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
 
 
 # --- the screen ------------------------------------------------------------------------------

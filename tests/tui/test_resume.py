@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -40,18 +40,6 @@ WHO = "Who was on the other end?"
 FRIEND = "A friend, family member or partner"
 SOON = "Does this need to be sorted out soon?"
 BREATH = "Take one slow breath. A few short questions, and you will have one clear next step."
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
 
 
 def left_unfinished(store: Store, flow: Flow, library: Library, *replies: str) -> int:

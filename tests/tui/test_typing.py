@@ -5,7 +5,7 @@ key (Restart asks first, Back can be undone, and leaving before any answer keeps
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -196,13 +196,6 @@ async def test_ctrl_z_is_gone_once_the_walk_moves_on(chat: ChatFactory, hang_up:
 
 
 # --- what is kept ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
 
 
 @asynccontextmanager
