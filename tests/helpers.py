@@ -13,22 +13,22 @@ TIMEOUT = 60
 
 
 def guide(
-    env: dict[str, str],
-    *args: str,
+    env: Mapping[str, str],
+    *args: str | Path,
     stdin: str | None = "",
     options: tuple[str, ...] = (),
     timeout: float = TIMEOUT,
 ) -> subprocess.CompletedProcess[str]:
     """`python [options] -m guide args` in the checkout, with `env`, typing `stdin`."""
     return subprocess.run(
-        [sys.executable, *options, "-m", "guide", *args],
+        [sys.executable, *options, "-m", "guide", *map(str, args)],
         cwd=REPO,
         input=stdin if stdin is not None else "",
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=timeout,
-        env=env,
+        env=dict(env),
         check=False,
     )
 

@@ -9,9 +9,6 @@ that flow with one thing changed.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -22,9 +19,7 @@ from guide.flow.engine import Advice, Walk
 from guide.flow.loader import load_flow
 from guide.flow.model import Flow, Input, Problem
 from guide.flow.validate import validate
-
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 60
+from tests.helpers import guide
 
 # What the fixture flow's compute node maps: the function's inputs → the facts holding them.
 WITH = {"abandoned": "calls_abandoned", "offered": "calls_offered"}
@@ -308,20 +303,6 @@ def rate_file(tmp_path: Path) -> Path:
     path = tmp_path / "rate.yaml"
     path.write_text(RATE_FLOW, encoding="utf-8")
     return path
-
-
-def guide(env: Mapping[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=dict(env),
-        check=False,
-    )
 
 
 def test_answers_walk_to_the_outcome_with_the_rate(env: dict[str, str], rate_file: Path) -> None:
