@@ -8,8 +8,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from guide.history.store import Store
+from guide.library.flows import Library, scan
+from tests.helpers import guide_env
 
 _HOME = tempfile.mkdtemp(prefix="hangup-guide-tests-")
 
@@ -42,3 +48,31 @@ def _own_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     and flows go. A config folder of its own too, for a test that unsets the home."""
     monkeypatch.setenv("HANGUP_GUIDE_HOME", str(tmp_path_factory.mktemp("store")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """The HANGUP_GUIDE_HOME that `env` gives a guide run as a subprocess."""
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def env(tmp_path: Path, home: Path) -> dict[str, str]:
+    """A person's environment for `tests.helpers.guide`: everything kept in `home`, a
+    config folder of its own, UTF-8 output without colour, and no flow folders nor
+    width of the person's own (only the bundled flows and the files a test names)."""
+    return guide_env(home, config=tmp_path / "config")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    """The bundled flows, read once a test module."""
+    return scan()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A store of saved walks of the test's own, closed after it."""
+    opened = Store.open(tmp_path / "sessions.db")
+    yield opened
+    opened.close()

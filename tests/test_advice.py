@@ -4,8 +4,6 @@ what is wrong; `Store.sessions()` reads every walk and its step count in two que
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -78,13 +76,6 @@ def test_damaged_advice_says_what_is_wrong(saved: str, problem: str, title: str)
 def test_missing_script_and_message_read_as_empty() -> None:
     advice = read_advice(json.dumps({k: v for k, v in SHOWN.items() if k != "script"}))
     assert isinstance(advice, SavedAdvice) and advice.script == ""
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "sessions.db")
-    yield opened
-    opened.close()
 
 
 def test_sessions_reads_every_walk_in_two_queries(store: Store) -> None:

@@ -6,7 +6,6 @@ The walks run on tests/fixtures/store/small.yaml, as in tests/test_session.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,6 @@ TO_ADVICE = ["", "1", "proceed", "1", "Sam"]
 @pytest.fixture(scope="module")
 def flow() -> Flow:
     return open_flow(SMALL, scan([SMALL]))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "sessions.db")
-    yield opened
-    opened.close()
 
 
 def walk_to_advice(flow: Flow, store: Store) -> tuple[Walk, Recorder, int]:

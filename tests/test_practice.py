@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow
 from guide.history.store import PracticeResult
-from guide.library.flows import Library, bundled_decks, scan
+from guide.library.flows import Library, bundled_decks
 from guide.practice.deck import (
     FULL,
     NONE,
@@ -36,20 +35,15 @@ from guide.practice.deck import (
     validate_deck,
 )
 from guide.practice.progress import progress_lines, summarise
+from tests.helpers import guide
 
 REPO = Path(__file__).resolve().parents[1]
 DECKS = REPO / "tests" / "fixtures" / "practice"
 GOOD = DECKS / "good.yaml"
-TIMEOUT = 60
 
 WHY_ENDED = "Do you know why the call ended?"
 ANGER = "They ended it on purpose, in anger or mid-argument"
 DROPPED = "It looked like an accident: the line dropped or cut out"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
 
 
 @pytest.fixture(scope="module")
@@ -244,16 +238,7 @@ def test_answers_that_stop_short_of_an_outcome_are_an_error(library: Library) ->
 
 
 def check(*paths: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "check", *map(str, paths)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"},
-        check=False,
-    )
+    return guide({**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}, "check", *paths)
 
 
 def test_check_passes_a_good_deck() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,13 +39,6 @@ def load(path: Path) -> Flow:
 @pytest.fixture(scope="module")
 def flow() -> Flow:
     return load(SMALL)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "sessions.db")
-    yield opened
-    opened.close()
 
 
 def act(walk: Walk, actions: list[str]) -> None:

@@ -256,11 +256,6 @@ def build_store(path: Path, library: Library | None = None) -> None:
         store.close()
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
 @pytest.fixture
 def saved(tmp_path: Path, library: Library) -> Iterator[Store]:
     build_store(tmp_path / "s.db", library)

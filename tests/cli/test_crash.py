@@ -128,17 +128,6 @@ def check_prefix(steps: list[tuple[int, str, str, str]], script: Script) -> None
             assert label
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
 def resume_to_the_end(env: dict[str, str], script: Script, done: int) -> str:
     """Start again, say yes, type the rest: returns what it printed."""
     answer = ["y"] if done else []

@@ -6,25 +6,12 @@ the emergency outcome with the crisis lines, and never "did you mean" first.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from guide.i18n.strings import S
 from tests.helpers import guide, lines
 
 EMERGENCY = "Treat this as an emergency"
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
 
 
 def _reached_the_emergency(out: str) -> None:

@@ -97,22 +97,6 @@ CALM = example("an argument, calm now, giving it space")
 """Enter, 2, 1, 1, 2, 1, Chris, Alex → "Give it time before you reach out"."""
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def env(tmp_path: Path, home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(home),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
 def walk_to_the_end(env: dict[str, str], script: Script = ROUND, *args: str) -> None:
     done = guide(env, "--plain", *args, stdin=lines(*script.lines))
     assert done.returncode == 0, done.stderr

@@ -64,17 +64,6 @@ class Walking(Running):
         return self._out.decode("utf-8", errors="replace"), said
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
 def records(home: Path) -> dict[int, tuple[bool, bool, list[tuple[int, str, str, str]]]]:
     """Every saved walk: (finished, set aside, its events as (seq, kind, asked, label))."""
     db = sqlite3.connect(home / "sessions.db")

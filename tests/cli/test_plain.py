@@ -7,7 +7,6 @@ what is printed and the exit code. Interactive tests feed lines on stdin.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -39,18 +38,6 @@ EXAMPLES = [
     for example in flow.examples
 ]
 MAIN = FLOWS["hang-up"]
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """A clean environment: saved walks go to a temp folder, output is UTF-8, and no
-    COLUMNS (so piped output is not wrapped, whatever the shell running the tests has)."""
-    return {
-        **{key: value for key, value in os.environ.items() if key != "COLUMNS"},
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
 
 
 def title_of(flow: Flow, node_id: str) -> str:

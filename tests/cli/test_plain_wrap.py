@@ -30,7 +30,7 @@ from guide.flow.engine import Advice, Question, Walk
 from guide.flow.model import Input, Say, Wait
 from guide.i18n.strings import ENGLISH
 from guide.library.flows import bundled_flows, open_flow, scan
-from tests.helpers import REPO, guide, lines
+from tests.helpers import REPO, guide, guide_env, lines
 
 LIBRARY = scan(bundled_flows())
 FLOW_PATHS = {path.stem: path for path in bundled_flows()}
@@ -39,8 +39,7 @@ FLOW_PATHS = {path.stem: path for path in bundled_flows()}
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     """A person's environment, without COLUMNS, saving to a temp folder."""
-    clean = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    return {**clean, "HANGUP_GUIDE_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    return guide_env(tmp_path, color=True)
 
 
 def walk_script(name: str, example: int) -> tuple[list[str], list[str]]:

@@ -7,7 +7,6 @@ is the deck's `shuffled(seed)`, so the answers are lined up with it here.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -42,16 +41,6 @@ LEARNER = {
     "someone-hurt": ["1", "1"],  # carry-on: a missed emergency, parts at why-ended
     "cold-call-hang-up": ["2", "3", "1"],  # the expert's outcome: 1
 }
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
 
 
 def order(seed: int, count: int | None = None) -> list[str]:

@@ -47,17 +47,6 @@ def umask(request: pytest.FixtureRequest) -> Iterator[int]:
     os.umask(before)
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
 @pytest.mark.parametrize("umask", UMASKS, indirect=True)
 def test_every_file_of_the_store_is_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
     home = tmp_path / "new" / "home"

@@ -3,7 +3,6 @@ accepts picks its answer in `--plain` and with `--answers` alike."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,6 @@ from tests.helpers import guide, lines
 
 REPO = Path(__file__).resolve().parents[2]
 KEYED = REPO / "tests" / "tui" / "fixtures" / "keyed.yaml"
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **{key: value for key, value in os.environ.items() if key != "COLUMNS"},
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
 
 
 def test_check_refuses_an_answer_keyed_h_where_it_is_written(

@@ -4,17 +4,11 @@ says so instead of naming a deck called `None`."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import guide
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "HANGUP_GUIDE_HOME": str(tmp_path / "home")}
 
 
 def test_graph_keeps_an_existing_file(env: dict[str, str], tmp_path: Path) -> None:

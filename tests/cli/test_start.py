@@ -7,7 +7,6 @@ temporary folder, and checks what is printed, the exit code, and what was kept.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,6 @@ TIMEOUT = 60
 WHO = "Who was on the other end?"
 CALL_NOW = "Can you call them back now?"
 SOON = "Does this need to be sorted out soon?"
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
 
 
 def saved_walks(env: dict[str, str]) -> list[dict[str, object]]:

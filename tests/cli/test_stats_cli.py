@@ -8,48 +8,12 @@ subprocess and checks what is printed and the exit code.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 from guide.history.store import FILE_NAME, SCHEMA_VERSION
+from tests.helpers import guide
 from tests.test_stats import HEATED, WHO, WHY, build_store
-
-REPO = Path(__file__).resolve().parents[2]
-TIMEOUT = 60
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def env(home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(home),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
-def guide(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=REPO,
-        input="",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
 
 
 def test_stats_prints_every_section(env: dict[str, str], home: Path) -> None:

@@ -26,17 +26,6 @@ from ..helpers import REPO, TIMEOUT, guide, lines
 from .test_history import ROUND, history, walk_to_the_end
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
 def one_line(stderr: str) -> str:
     assert "Traceback" not in stderr, stderr
     assert stderr.count("\n") == 1 and stderr.startswith("hangup-guide: "), stderr

@@ -9,10 +9,6 @@ that flow with one thing changed.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -24,9 +20,7 @@ from guide.flow.loader import load_flow
 from guide.flow.model import Flow, Input, Problem
 from guide.flow.validate import validate
 from guide.i18n.wording import refusal_words
-
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 60
+from tests.helpers import guide
 
 # What the fixture flow's compute node maps: the function's inputs → the facts holding them.
 WITH = {"abandoned": "calls_abandoned", "offered": "calls_offered"}
@@ -308,37 +302,10 @@ def test_more_abandoned_than_offered_is_refused_and_can_be_typed_again(rate_flow
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """No flow folders of the person's own: only the bundled flows and the file named."""
-    clean = {k: v for k, v in os.environ.items() if k != "HANGUP_GUIDE_FLOWS"}
-    return {
-        **clean,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
-@pytest.fixture
 def rate_file(tmp_path: Path) -> Path:
     path = tmp_path / "rate.yaml"
     path.write_text(RATE_FLOW, encoding="utf-8")
     return path
-
-
-def guide(env: Mapping[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=dict(env),
-        check=False,
-    )
 
 
 def test_answers_walk_to_the_outcome_with_the_rate(env: dict[str, str], rate_file: Path) -> None:

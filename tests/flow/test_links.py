@@ -14,8 +14,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,13 +25,13 @@ from guide.flow.model import Flow, Outcome
 from guide.flow.validate import validate
 from guide.library import flows as library
 from guide.library.flows import FLOWS_ENV, bundled_flows
+from tests.helpers import guide
 
 ROOT = Path(__file__).resolve().parents[2]
 LINKS = ROOT / "tests" / "fixtures" / "links"
 ALPHA = LINKS / "alpha.yaml"
 BETA = LINKS / "beta.yaml"
 BROKEN = LINKS / "broken"
-TIMEOUT = 60
 SUMMARY = re.compile(r"checked (\d+) file\(s\): (\d+) error\(s\), (\d+) warning\(s\)")
 
 
@@ -63,33 +61,6 @@ def place_of(path: Path, fragment: str) -> tuple[int, int]:
     ]
     assert len(found) == 1, (path, fragment, found)
     return found[0]
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """No flow folders of the person's own, unless a test adds HANGUP_GUIDE_FLOWS."""
-    clean = {k: v for k, v in os.environ.items() if k != FLOWS_ENV}
-    return {
-        **clean,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HANGUP_GUIDE_HOME": str(tmp_path / "home"),
-        "PYTHONIOENCODING": "utf-8",
-        "NO_COLOR": "1",
-    }
-
-
-def guide(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *map(str, args)],
-        cwd=ROOT,
-        input="",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
 
 
 # --- check ---------------------------------------------------------------------------------

@@ -10,46 +10,21 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
-from pathlib import Path
 
 import pytest
 from textual import events
 
-from guide.faces.tui.app import make_app
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.flow.engine import Question, Walk, replay
 from guide.flow.model import Flow, Input, Say, Wait
 from guide.history.recorder import Recorder, apply_events
 from guide.history.store import Store
-from guide.library.flows import Library, scan
-from tests.tui.conftest import Chat, ChatFactory
+from guide.library.flows import Library
+from tests.tui.conftest import Chat, ChatFactory, saving_app
 
 from .common import SLOW_CI
 
 MEGABYTE = 1_000_000
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "sessions.db")
-    yield opened
-    opened.close()
-
-
-@asynccontextmanager
-async def saving_app(flow: Flow, store: Store, library: Library) -> AsyncIterator[Chat]:
-    """The app as the CLI starts it: saving every step to `store`."""
-    app = make_app(Walk(flow, library.resolver()), store=store, library=library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        yield Chat(app, pilot)
 
 
 async def paste(c: Chat, text: str) -> None:

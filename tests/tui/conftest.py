@@ -29,7 +29,8 @@ from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.library.flows import find_flow, open_flow, resolver
+from guide.history.store import Store
+from guide.library.flows import Library, find_flow, open_flow, resolver
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -158,21 +159,40 @@ def hang_up() -> Flow:
     return open_flow(find_flow("hang-up"))
 
 
+@asynccontextmanager
+async def running_app(
+    walk: Walk,
+    size: tuple[int, int] = (80, 24),
+    *,
+    store: Store | None = None,
+    library: Library | None = None,
+    presenting: bool = False,
+) -> AsyncIterator[Chat]:
+    """The app `make_app` builds on `walk`, run at `size`, noting every notification."""
+    notes: list[Notification] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            notes.append(message.notification)
+
+    app = make_app(walk, store=store, library=library, presenting=presenting)
+    async with app.run_test(size=size, message_hook=hook) as pilot:
+        await pilot.pause()
+        yield Chat(app, pilot, notes)
+
+
+def saving_app(
+    flow: Flow, store: Store | None, library: Library, size: tuple[int, int] = (80, 24)
+) -> AbstractAsyncContextManager[Chat]:
+    """The app as the CLI starts it: `flow` from `library`, saving every step to `store`."""
+    return running_app(Walk(flow, library.resolver()), size, store=store, library=library)
+
+
 @pytest.fixture
 def chat() -> ChatFactory:
     """`async with chat(flow, size=(80, 24)) as c:` runs the app on `flow`."""
 
-    @asynccontextmanager
-    async def running(flow: Flow, size: tuple[int, int] = (80, 24)) -> AsyncIterator[Chat]:
-        notes: list[Notification] = []
-
-        def hook(message: Message) -> None:
-            if isinstance(message, Notify):
-                notes.append(message.notification)
-
-        app = make_app(Walk(flow, resolver([flow])))
-        async with app.run_test(size=size, message_hook=hook) as pilot:
-            await pilot.pause()
-            yield Chat(app, pilot, notes)
+    def running(flow: Flow, size: tuple[int, int] = (80, 24)) -> AbstractAsyncContextManager[Chat]:
+        return running_app(Walk(flow, resolver([flow])), size)
 
     return running

@@ -34,11 +34,6 @@ WALKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
 def tree_lines(flow_map: FlowMap) -> Iterator[TreeNode[str]]:
     todo = [flow_map.root]
     while todo:

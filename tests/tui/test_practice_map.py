@@ -16,17 +16,12 @@ from guide.faces.tui.screens.practice import PracticeScreen
 from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
 from guide.history.store import Store
-from guide.library.flows import Library, scan
+from guide.library.flows import Library
 from guide.practice.deck import Deck, NotJudged, expert_walk, judge, read_deck
 
 from .test_small_screens import screen_lines, visible
 
 DECKS = Path(__file__).resolve().parents[1] / "fixtures" / "practice"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ go on, and the round's total at the end; every verdict is kept in the store.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,7 @@ from guide.faces.tui.screens.why import WhyScreen
 from guide.faces.tui.widgets.bubble import Bubble
 from guide.faces.tui.widgets.choices import Choices
 from guide.history.store import Store
-from guide.library.flows import Library, scan
+from guide.library.flows import Library
 from guide.practice.deck import Deck, read_deck
 
 DECKS = Path(__file__).resolve().parents[1] / "fixtures" / "practice"
@@ -39,22 +39,10 @@ LEARNER = {
 
 
 @pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
-@pytest.fixture(scope="module")
 def deck() -> Deck:
     loaded, problems = read_deck(DECKS / "good.yaml")
     assert loaded is not None and not problems
     return loaded
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
 
 
 @dataclass

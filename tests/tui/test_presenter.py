@@ -5,20 +5,15 @@ so the room can guess first, and nothing personal on screen (no history, nothing
 from __future__ import annotations
 
 import argparse
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
-from pathlib import Path
+from contextlib import AbstractAsyncContextManager
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.message import Message
-from textual.notifications import Notification, Notify
 
 import guide.faces.tui.app as app_module
 from guide.cli import build_parser
 from guide.commands import walk as walkcmds
 from guide.commands.walk import run_walk
-from guide.faces.tui.app import make_app
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.screens.history import HistoryScreen
 from guide.faces.tui.widgets.bubble import Bubble
@@ -28,7 +23,7 @@ from guide.flow.model import Flow
 from guide.history.store import Store
 from guide.library.flows import resolver
 
-from .conftest import Chat
+from .conftest import Chat, running_app
 
 SIZE = (100, 30)
 WHY_ENDED = "Do you know why the call ended?"
@@ -42,18 +37,11 @@ WHO = "Who was on the other end?"
 HIDDEN = "History is hidden while presenting."
 
 
-@asynccontextmanager
-async def running(flow: Flow, presenting: bool, store: Store | None = None) -> AsyncIterator[Chat]:
-    notes: list[Notification] = []
-
-    def hook(message: Message) -> None:
-        if isinstance(message, Notify):
-            notes.append(message.notification)
-
-    app = make_app(Walk(flow, resolver([flow])), store=store, presenting=presenting)
-    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
-        await pilot.pause()
-        yield Chat(app, pilot, notes)
+def running(
+    flow: Flow, presenting: bool, store: Store | None = None
+) -> AbstractAsyncContextManager[Chat]:
+    walk = Walk(flow, resolver([flow]))
+    return running_app(walk, SIZE, store=store, presenting=presenting)
 
 
 def reveal_row(hidden: int) -> str:
@@ -68,13 +56,6 @@ def side_map_marks(c: Chat) -> dict[str, str]:
         for node_id, (tree_node, _) in flow_map.placed.items()
         if str(tree_node.label)[:1] in ("●", "✓")
     }
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
 
 
 # --- the screen ------------------------------------------------------------------------------

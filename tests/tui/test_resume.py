@@ -6,18 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.message import Message
-from textual.notifications import Notification, Notify
 from textual.widgets import OptionList, Static
 
 import guide.history.store as store_module
-from guide.faces.tui.app import make_app
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.screens.history import HistoryScreen
 from guide.faces.tui.screens.note import NoteScreen
@@ -29,7 +24,7 @@ from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, open_flow, scan
 
-from .conftest import Chat
+from .conftest import Chat, saving_app
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = REPO / "tests" / "fixtures" / "store" / "small.yaml"
@@ -42,18 +37,6 @@ SOON = "Does this need to be sorted out soon?"
 BREATH = "Take one slow breath. A few short questions, and you will have one clear next step."
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
-
-
 def left_unfinished(store: Store, flow: Flow, library: Library, *replies: str) -> int:
     """A walk saved as it went, then dropped (the app was closed or killed)."""
     walk = Walk(flow, library.resolver())
@@ -61,22 +44,6 @@ def left_unfinished(store: Store, flow: Flow, library: Library, *replies: str) -
     for reply in replies:
         assert walk.reply(reply).accepted, reply
     return recorder.session_id
-
-
-@asynccontextmanager
-async def app_on(
-    flow: Flow, store: Store | None, library: Library, size: tuple[int, int] = (80, 24)
-) -> AsyncIterator[Chat]:
-    notes: list[Notification] = []
-
-    def hook(message: Message) -> None:
-        if isinstance(message, Notify):
-            notes.append(message.notification)
-
-    app = make_app(Walk(flow, library.resolver()), store=store, library=library)
-    async with app.run_test(size=size, message_hook=hook) as pilot:
-        await pilot.pause()
-        yield Chat(app, pilot, notes)
 
 
 def texts(chat: Chat) -> list[str]:
@@ -88,7 +55,7 @@ def texts(chat: Chat) -> list[str]:
 
 async def test_an_unfinished_walk_is_offered(store: Store, hang_up: Flow, library: Library) -> None:
     left_unfinished(store, hang_up, library, "", "2", "1")
-    async with app_on(hang_up, store, library) as c:
+    async with saving_app(hang_up, store, library) as c:
         assert isinstance(c.app.screen, ResumeScreen)
         shown = c.statics()
         assert "You left a walk unfinished" in shown
@@ -108,7 +75,7 @@ async def test_going_on_shows_the_walk_so_far_and_asks_the_next_question(
     store: Store, hang_up: Flow, library: Library, keys: list[str]
 ) -> None:
     sid = left_unfinished(store, hang_up, library, "", "2", "1")
-    async with app_on(hang_up, store, library) as c:
+    async with saving_app(hang_up, store, library) as c:
         await c.press(*keys)
         await c.until(lambda: isinstance(c.app.screen, ChatScreen))
         assert c.bubbles() == [
@@ -133,7 +100,7 @@ async def test_starting_afresh_sets_the_old_walk_aside(
     store: Store, hang_up: Flow, library: Library, key: str
 ) -> None:
     old = left_unfinished(store, hang_up, library, "", "2", "1")
-    async with app_on(hang_up, store, library) as c:
+    async with saving_app(hang_up, store, library) as c:
         await c.press(key)
         await c.until(lambda: isinstance(c.app.screen, ChatScreen))
         assert c.bubbles() == [f"Guide  {BREATH}"]
@@ -151,7 +118,7 @@ async def test_starting_afresh_sets_the_old_walk_aside(
 async def test_nothing_is_offered_without_an_unfinished_walk(
     store: Store, hang_up: Flow, library: Library
 ) -> None:
-    async with app_on(hang_up, store, library) as c:
+    async with saving_app(hang_up, store, library) as c:
         assert isinstance(c.app.screen, ChatScreen)
         await c.press("enter", "2")
         (session,) = store.sessions()
@@ -173,7 +140,7 @@ async def test_going_on_with_a_changed_flow_says_so(store: Store, tmp_path: Path
     path.write_text(text + "\n", encoding="utf-8")
     after = scan([path])
     changed = open_flow(path, after)
-    async with app_on(changed, store, after) as c:
+    async with saving_app(changed, store, after) as c:
         assert isinstance(c.app.screen, ResumeScreen)
         await c.press("y")
         await c.until(lambda: isinstance(c.app.screen, ChatScreen))
@@ -192,7 +159,7 @@ async def test_going_on_with_a_changed_flow_says_so(store: Store, tmp_path: Path
 async def test_a_note_on_the_outcome_is_saved_with_the_walk(
     store: Store, hang_up: Flow, library: Library
 ) -> None:
-    async with app_on(hang_up, store, library) as c:
+    async with saving_app(hang_up, store, library) as c:
         await c.press("enter", "2", "1", "1", "1")  # … "I'm still shaken": reset first
         assert c.walk.finished
         assert "Step away and reset first" in c.card_text("title")
@@ -214,7 +181,7 @@ async def test_a_note_on_the_outcome_is_saved_with_the_walk(
 
 async def test_a_note_on_a_resumed_walk(store: Store, hang_up: Flow, library: Library) -> None:
     sid = left_unfinished(store, hang_up, library, "", "2", "1", "1")
-    async with app_on(hang_up, store, library) as c:
+    async with saving_app(hang_up, store, library) as c:
         await c.press("y")
         await c.until(lambda: isinstance(c.app.screen, ChatScreen))
         await c.press("1")
@@ -266,7 +233,7 @@ def history_rows(c: Chat) -> list[str]:
 async def test_history_lists_the_walks(
     store: Store, hang_up: Flow, library: Library, past: int
 ) -> None:
-    async with app_on(hang_up, store, library, size=(100, 40)) as c:
+    async with saving_app(hang_up, store, library, size=(100, 40)) as c:
         assert isinstance(c.app.screen, ChatScreen)  # a finished walk is not offered
         await open_history(c, by_palette=False)
         assert isinstance(c.app.screen, HistoryScreen)
@@ -285,7 +252,7 @@ async def test_history_lists_the_walks(
 async def test_history_opens_a_walk_read_only(
     store: Store, hang_up: Flow, library: Library, past: int, by_palette: bool
 ) -> None:
-    async with app_on(hang_up, store, library, size=(100, 40)) as c:
+    async with saving_app(hang_up, store, library, size=(100, 40)) as c:
         await open_history(c, by_palette)
         assert isinstance(c.app.screen, HistoryScreen)
         shown = history_rows(c)
@@ -317,7 +284,7 @@ async def test_history_opens_a_walk_read_only(
 
 
 async def test_history_without_saving_says_so(hang_up: Flow, library: Library) -> None:
-    async with app_on(hang_up, None, library) as c:
+    async with saving_app(hang_up, None, library) as c:
         c.app.action_history()
         await c.pilot.pause()
         assert isinstance(c.app.screen, ChatScreen)
@@ -337,7 +304,7 @@ async def test_a_store_locked_by_another_copy_is_said_and_the_walk_goes_on(
     try:
         if when == "at the start":
             other.execute("BEGIN IMMEDIATE")  # another copy is writing as the app starts
-        async with app_on(hang_up, store, library) as c:
+        async with saving_app(hang_up, store, library) as c:
             assert isinstance(c.app.screen, ChatScreen)
             if when == "mid-walk":
                 await c.press("enter")

@@ -29,7 +29,7 @@ from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.history.recorder import start_saving
 from guide.history.store import Store
-from guide.library.flows import Library, resolver, scan
+from guide.library.flows import Library, resolver
 from tests.helpers import config_dir
 
 from .conftest import Chat
@@ -46,11 +46,6 @@ SETTINGS = """\
 save = true   # keep my walks
 language = ""
 """
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ key (Restart asks first, Back can be undone, and leaving before any answer keeps
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from guide.history.store import Store
 from guide.library.flows import Library, scan
 from guide.practice.deck import read_deck
 
-from .conftest import Chat, ChatFactory, fixture_flow
+from .conftest import Chat, ChatFactory, fixture_flow, running_app
 
 SENTENCE = "my sister rang back, why would she hang up? help! i just want to fix this quickly 2day, no jazz or vague excuses"
 """Every letter a..z (each was a shortcut once, or could be one), digits, `!` and `?`
@@ -198,20 +197,9 @@ async def test_ctrl_z_is_gone_once_the_walk_moves_on(chat: ChatFactory, hang_up:
 # --- what is kept ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
-
-
-@asynccontextmanager
-async def saving(flow: Flow, store: Store) -> AsyncIterator[Chat]:
+def saving(flow: Flow, store: Store) -> AbstractAsyncContextManager[Chat]:
     library = Library(flows={flow.id: flow})
-    app = make_app(Walk(flow, None), store=store, library=library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        yield Chat(app, pilot)
+    return running_app(Walk(flow, None), store=store, library=library)
 
 
 async def test_opening_and_quitting_before_an_answer_saves_nothing(

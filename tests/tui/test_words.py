@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import stat
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.history.recorder import start_saving
 from guide.history.store import Store
-from guide.library.flows import Library, scan
+from guide.library.flows import Library
 
 from .conftest import Chat, ChatFactory
 
@@ -182,18 +181,6 @@ async def test_save_without_a_usable_home(
 
 
 # --- a saved walk, opened from history -------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return scan()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "s.db")
-    yield opened
-    opened.close()
 
 
 def saved_walk(store: Store, flow: Flow, library: Library, *replies: str) -> int:
