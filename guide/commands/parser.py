@@ -18,12 +18,13 @@ class SafeParser(argparse.ArgumentParser):
         super().error(visible(message))
 
 
-def at_least_one(text: str) -> int:
-    """A whole number of at least 1 (`practice --count`)."""
+def at_least_one(text: str, unit: str = "") -> int:
+    """A whole number of at least 1 (`practice --count`; `unit` names what is counted,
+    as in "at least 1 session")."""
     try:
         number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"at least 1, not {number}")
+        raise argparse.ArgumentTypeError(f"at least 1{unit}, not {number}")
     return number

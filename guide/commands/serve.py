@@ -14,6 +14,7 @@ import shlex
 import sys
 
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
+from guide.commands.parser import at_least_one
 
 MAX_PORT = 65535
 
@@ -31,13 +32,7 @@ def port_number(text: str) -> int:
 
 def session_count(text: str) -> int:
     """--max-sessions: a whole number of at least 1."""
-    try:
-        count = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"at least 1 session, not {count}")
-    return count
+    return at_least_one(text, " session")
 
 
 def minutes(text: str) -> float:

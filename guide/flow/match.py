@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from guide.flow.model import Option
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -190,6 +188,8 @@ def _alias_hits(typed: str, choices: Sequence[Choice]) -> list[Choice]:
 
 def _typos(mine: set[str], choices: Sequence[Choice]) -> set[int]:
     """ids of the choices with an alias that a typed word (over 3 letters) nearly spells."""
+    from rapidfuzz import fuzz, process  # only once words are typed: 10 ms of every start
+
     found = _phrases(choices)
     texts = [phrase for phrase, _ in found]
     near: set[int] = set()
@@ -209,6 +209,8 @@ def _label_score(typed: str, label: str, exact: bool) -> float:
     Below `CLOSE` a score only ranks a choice that is neither picked nor suggested, so
     there rapidfuzz's bound (never lower, a hundred times faster) stands in for it.
     """
+    from rapidfuzz import fuzz  # see `_typos`
+
     bound = fuzz.ratio(typed, label) / 100
     if bound < CLOSE - EPSILON and not exact:  # rapidfuzz says 44.999… for 0.45
         return bound

@@ -36,14 +36,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from guide.history.events import MOVES, Event, fold
+from guide.flow.engine import LEFT_EMPTY
+from guide.history.events import MOVES, WENT_ON, Event, fold
 from guide.history.store import Session
 
 CHOICES = frozenset({"choose", "escape"})
 """Moves that make a step count as a question."""
-WENT_ON = "(went on)"
 TYPED = "(typed an answer)"
-LEFT_EMPTY = "(left empty)"
 
 
 @dataclass(frozen=True, slots=True)
