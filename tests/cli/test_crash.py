@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.history.store import Store, steps_of
+from guide.history.store import Event, Session, Store, steps_of
 from guide.i18n.strings import ENGLISH
 
 from .test_history import MAIN, RESUME, Script, lines, script_of
@@ -96,23 +96,34 @@ class Running:
                     pipe.close()
 
 
-def saved_steps(path: Path, script: Script) -> list[tuple[int, str, str, str]]:
-    """(seq, kind, asked, label) of the one walk in the store, checked sound first; it is
-    finished exactly when every line was saved. No walk at all when nothing was answered."""
+def the_walk(path: Path) -> tuple[Session, list[Event]] | None:
+    """The one walk in the store and its events, the file checked sound first; None when
+    the walk was killed before its first answer was saved (a record begins there)."""
     if not path.exists():
-        return []
+        return None
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
     store = Store.open(path)
-    sessions = store.sessions()
-    if not sessions:  # killed before the first answer was saved: a record begins there
+    try:
+        sessions = store.sessions()
+        if not sessions:
+            return None
+        (session,) = sessions
+        return session, store.events(session.id)
+    finally:
         store.close()
+
+
+def saved_steps(path: Path, script: Script) -> list[tuple[int, str, str, str]]:
+    """(seq, kind, asked, label) of the one walk in the store; it is finished exactly when
+    every line was saved. No steps at all when nothing was answered."""
+    walk = the_walk(path)
+    if walk is None:
         return []
-    assert len(sessions) == 1
-    steps = [(e.seq, e.kind, e.asked, e.label) for e in store.events(sessions[0].id)]
-    assert sessions[0].finished == (len(steps) == len(script.typed))
-    store.close()
+    session, events = walk
+    steps = [(e.seq, e.kind, e.asked, e.label) for e in events]
+    assert session.finished == (len(steps) == len(script.typed))
     return steps
 
 
@@ -216,23 +227,13 @@ def test_killed_with_many_writes_in_flight(env: dict[str, str], tmp_path: Path, 
     finally:
         running.kill()
     path = tmp_path / "home" / "sessions.db"
-    if not path.exists():
+    walk = the_walk(path)
+    if walk is None:
         # Killed before the first answer was saved (the first save takes about 1 ms):
-        # a record begins with the first answer, so there is nothing, and nothing to resume.
+        # there is nothing, and nothing to resume.
         resume_to_the_end(env, script, 0)
         return
-    db = sqlite3.connect(path)
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    db.close()
-    store = Store.open(path)
-    sessions = store.sessions()
-    if not sessions:
-        store.close()
-        resume_to_the_end(env, script, 0)
-        return
-    (session,) = sessions
-    events = store.events(session.id)
-    store.close()
+    session, events = walk
     assert [e.seq for e in events] == list(range(1, len(events) + 1))
     assert len(events) <= len(expected)
     for saved, (kind, asked) in zip(events, expected, strict=False):
