@@ -92,7 +92,7 @@ def test_a_good_deck_loads_with_every_field(deck: Deck) -> None:
         "cold-call-hang-up",
     ]
     calm = scenario(deck, "heated-but-calm")
-    assert calm.expert == ("2", "1", "1", "2", "1", "Chris", "Alex")
+    assert calm.expert == ("2", "1", "1", "1", "3", "1", "Chris")
     assert calm.outcome == "give-it-time"
     assert calm.also_fine == ("let-it-go", "reset-first")
     assert calm.reasons["next-move"] == "A pause lets you both come back to it calmer."
@@ -140,7 +140,12 @@ BROKEN = [
         "expert-answer",
         9,
         9,
-        ["`nine-at-who`", "'9'", "`who-was-it`", "1) A friend, family member or partner"],
+        [
+            "`twelve-at-who`",
+            "'12'",
+            "`who-was-it`",
+            "1) Family: a parent, child, brother or sister, or another relative",
+        ],
     ),
     (
         "wrong-outcome.yaml",
@@ -187,20 +192,20 @@ def test_validate_deck_names_the_problem_and_its_place(
 def test_the_wrong_answer_is_located_at_its_own_line() -> None:
     """In a block list the answer has a line of its own: the error is there, not at `expert:`."""
     text = (DECKS / "wrong-answer.yaml").read_text(encoding="utf-8").splitlines()
-    assert text[9 - 1].strip() == '- "9"'
+    assert text[9 - 1].strip() == '- "12"'
 
 
 def test_a_wrong_answer_in_an_inline_list_points_at_that_answer(library: Library) -> None:
     data = (
         b"deck: x\nflow: hang-up\ntitle: T\nscenarios:\n"
         b"  - id: a\n    situation: s\n"
-        b'    expert: ["1", "3", "Sam", ""]\n'
+        b'    expert: ["1", "1", "3", "Sam"]\n'
         b"    outcome: carry-on\n"
     )
     loaded, _ = load_deck(data, "inline.yaml")
     assert loaded is not None
     found = validate_deck(loaded, library.flows)
-    assert [(p.code, p.mark.line, p.mark.col) for p in found] == [("expert-answer", 7, 19)]
+    assert [(p.code, p.mark.line, p.mark.col) for p in found] == [("expert-answer", 7, 24)]
     assert "'3'" in found[0].message and "`did-they-call`" in found[0].message
 
 
@@ -210,7 +215,7 @@ def test_answers_after_the_outcome_are_an_error_at_the_extra_answer(library: Lib
         b"  - id: a\n    situation: s\n"
         b"    expert:\n"
         b'      - "2"\n'
-        b'      - "3"\n'
+        b'      - "7"\n'
         b'      - "1"\n'
         b'      - "1"\n'
         b"    outcome: cold-move-on\n"
@@ -264,8 +269,8 @@ def test_check_points_at_the_wrong_answer_line() -> None:
     done = check(DECKS / "wrong-answer.yaml")
     assert done.returncode == 1
     assert done.stdout.startswith(
-        f"{DECKS / 'wrong-answer.yaml'}:9:9: error: scenario `nine-at-who`: "
-        "the answer '9' does not fit step `who-was-it`"
+        f"{DECKS / 'wrong-answer.yaml'}:9:9: error: scenario `twelve-at-who`: "
+        "the answer '12' does not fit step `who-was-it`"
     )
 
 
@@ -305,12 +310,10 @@ def test_expert_inputs_are_the_names_the_expert_typed(
 ) -> None:
     resolve = library.resolver()
     assert expert_inputs(flow, scenario(deck, "heated-but-calm"), resolve) == {
-        "ask-name": "Chris",
-        "ask-me": "Alex",
+        "give-it-time-name": "Chris",
     }
     assert expert_inputs(flow, scenario(deck, "line-dropped"), resolve) == {
-        "ask-name": "Sam",
-        "ask-me": "",
+        "carry-on-name": "Sam",
     }
     assert expert_inputs(flow, scenario(deck, "someone-hurt"), resolve) == {}
 
@@ -319,6 +322,7 @@ def test_path_of_lists_the_choices_only(deck: Deck, flow: Flow, library: Library
     walk = expert(flow, library, scenario(deck, "line-dropped"))
     assert [(s.node, s.handle, s.answer) for s in path_of(walk)] == [
         ("why-ended", "1", DROPPED),
+        ("since-drop", "1", "It has only just happened"),
         ("did-they-call", "1", "They called back"),
     ]
     assert path_of(walk)[0].asked == WHY_ENDED
@@ -338,7 +342,7 @@ def test_the_emergency_exit_is_on_the_path_with_its_key(
 def test_the_experts_outcome_scores_full(deck: Deck, flow: Flow, library: Library) -> None:
     case = scenario(deck, "heated-but-calm")
     verdict = judge(
-        case, walked(flow, library, ["2", "1", "1", "2", "1", "", ""]), expert(flow, library, case)
+        case, walked(flow, library, ["2", "1", "1", "1", "3", "1", ""]), expert(flow, library, case)
     )
     assert verdict.score == FULL == 1.0
     assert verdict.parting is None
@@ -352,7 +356,7 @@ def test_the_experts_outcome_by_another_path_still_scores_full(
 ) -> None:
     """A go-between that might be risky also leads to giving it time: the outcome counts."""
     case = scenario(deck, "heated-but-calm")
-    mine = walked(flow, library, ["2", "1", "1", "2", "2", "2", "", ""])
+    mine = walked(flow, library, ["2", "1", "1", "1", "3", "2", "2", ""])
     verdict = judge(case, mine, expert(flow, library, case))
     assert verdict.score == FULL
     assert verdict.your_outcome == "give-it-time"
@@ -360,7 +364,7 @@ def test_the_experts_outcome_by_another_path_still_scores_full(
 
 @pytest.mark.parametrize(
     ("answers", "outcome"),
-    [(["2", "1", "1", "1"], "reset-first"), (["2", "1", "1", "2", "3"], "let-it-go")],
+    [(["2", "1", "1", "1", "1"], "reset-first"), (["2", "1", "1", "1", "3", "3"], "let-it-go")],
 )
 def test_an_also_fine_outcome_scores_half_and_shows_the_parting(
     deck: Deck, flow: Flow, library: Library, answers: list[str], outcome: str
@@ -375,7 +379,7 @@ def test_an_also_fine_outcome_scores_half_and_shows_the_parting(
 
 def test_another_outcome_scores_nothing(deck: Deck, flow: Flow, library: Library) -> None:
     case = scenario(deck, "heated-but-calm")
-    mine = walked(flow, library, ["2", "1", "2", "", ""])
+    mine = walked(flow, library, ["2", "1", "1", "2", "the rent, by Friday", ""])
     verdict = judge(case, mine, expert(flow, library, case))
     assert verdict.your_outcome == "urgent-message"
     assert verdict.score == NONE == 0.0
@@ -386,7 +390,7 @@ def test_missing_the_experts_emergency_scores_nothing_and_is_flagged(
     deck: Deck, flow: Flow, library: Library
 ) -> None:
     case = scenario(deck, "someone-hurt")
-    mine = walked(flow, library, ["1", "1", "", ""])
+    mine = walked(flow, library, ["1", "2", ""])
     verdict = judge(case, mine, expert(flow, library, case))
     assert verdict.score == 0.0
     assert verdict.missed_emergency
@@ -399,7 +403,7 @@ def test_an_emergency_missed_is_flagged_even_when_listed_as_also_fine(
 ) -> None:
     """No part marks can make up for missing an emergency."""
     case = Scenario("hurt", "Someone may be hurt.", ("!",), "emergency", also_fine=("carry-on",))
-    mine = walked(flow, library, ["1", "1", "", ""])
+    mine = walked(flow, library, ["1", "2", ""])
     verdict = judge(case, mine, expert(flow, library, case))
     assert verdict.score == 0.0
     assert verdict.missed_emergency
@@ -436,20 +440,20 @@ def test_the_parting_is_the_first_differing_question_with_its_reason(
     deck: Deck, flow: Flow, library: Library
 ) -> None:
     case = scenario(deck, "heated-but-calm")
-    mine = walked(flow, library, ["2", "1", "1", "2", "3"])
+    mine = walked(flow, library, ["2", "1", "1", "1", "3", "3"])
     verdict = judge(case, mine, expert(flow, library, case))
     parting = verdict.parting
     assert parting is not None
     assert parting.node == "next-move"
     assert parting.asked == "What would you like to happen next?"
     assert parting.yours == "Let it go: it isn't worth chasing"
-    assert parting.experts == "Give us both some space, then reach out myself"
+    assert parting.experts == "Sort it out with them myself, when the time is right"
     assert parting.reason == "A pause lets you both come back to it calmer."
 
 
 def test_a_parting_at_the_first_question(deck: Deck, flow: Flow, library: Library) -> None:
     case = scenario(deck, "line-dropped")
-    mine = walked(flow, library, ["2", "1", "1", "1"])
+    mine = walked(flow, library, ["2", "1", "1", "1", "1"])
     verdict = judge(case, mine, expert(flow, library, case))
     parting = verdict.parting
     assert parting is not None
@@ -466,7 +470,9 @@ def test_a_parting_at_a_step_without_a_reason_has_none(
     deck: Deck, flow: Flow, library: Library
 ) -> None:
     case = scenario(deck, "heated-but-calm")
-    mine = walked(flow, library, ["2", "1", "1", "1"])  # parts at how-you-feel: no reason given
+    mine = walked(
+        flow, library, ["2", "1", "1", "1", "1"]
+    )  # parts at how-you-feel: no reason given
     parting = judge(case, mine, expert(flow, library, case)).parting
     assert parting is not None
     assert parting.node == "how-you-feel"
@@ -483,7 +489,7 @@ def test_a_parting_after_going_back_ignores_the_answer_taken_back(
     mine = Walk(flow, library.resolver())
     assert walk_answers(mine, ["2"]) is None
     mine.back()
-    assert walk_answers(mine, ["1", "2", "1", "1", "", ""]) is None  # dropped, no callback
+    assert walk_answers(mine, ["1", "1", "2", "1", "1", "1", ""]) is None  # dropped, no callback
     verdict = judge(case, mine, expert(flow, library, case))
     assert verdict.your_outcome == "call-back-personal"
     parting = verdict.parting
@@ -495,7 +501,7 @@ def test_a_parting_after_going_back_ignores_the_answer_taken_back(
 
 def test_result_of_keeps_what_the_store_needs(deck: Deck, flow: Flow, library: Library) -> None:
     case = scenario(deck, "heated-but-calm")
-    mine = walked(flow, library, ["2", "1", "1", "1"])
+    mine = walked(flow, library, ["2", "1", "1", "1", "1"])
     row = result_of(deck, judge(case, mine, expert(flow, library, case)))
     assert (row.deck, row.scenario, row.score) == ("test-hang-up", "heated-but-calm", 0.5)
     assert (row.outcome, row.expert_outcome, row.parted_at) == (
@@ -512,7 +518,7 @@ def test_result_of_keeps_what_the_store_needs(deck: Deck, flow: Flow, library: L
 
 def big_deck(size: int = 12) -> Deck:
     scenarios = tuple(
-        Scenario(f"s{n}", f"Situation {n}.", ("1", "1", "", ""), "carry-on") for n in range(size)
+        Scenario(f"s{n}", f"Situation {n}.", ("1", "2", ""), "carry-on") for n in range(size)
     )
     return Deck("big", "hang-up", "Big", scenarios)
 

@@ -207,11 +207,11 @@ SALES_START = (
 
 WALKS: list[tuple[str, list[str]]] = [
     # finished: the line dropped, they rang back -> carry-on
-    ("hang-up", ["", "1", "proceed", "1", "Sam", ""]),
-    # finished: a friend, in anger, it cannot wait -> urgent-message
-    ("hang-up", ["", "2", "1", "2", "Chris", ""]),
+    ("hang-up", ["", "1", "1", "proceed", "1", "Sam"]),
+    # finished: a friend, in anger, nothing tried yet, it cannot wait -> urgent-message
+    ("hang-up", ["", "2", "3", "1", "2", "the rent, by Friday", "Chris"]),
     # finished, with two answers taken back -> send-text
-    ("hang-up", ["", "2", "back", "3", "2", "1", "back", "2", "", ""]),
+    ("hang-up", ["", "2", "back", "3", "3", "1", "1", "back", "2", ""]),
     # left part-way at "who was it", then set aside
     ("hang-up", ["", "2", "abandon"]),
     # finished by the emergency exit at the first question -> emergency
@@ -219,7 +219,7 @@ WALKS: list[tuple[str, list[str]]] = [
     # opened and left before any answer: nothing is saved, so no drop-off is counted
     ("hang-up", []),
     # a prospect: into the sales flow, stopped at its first step
-    ("hang-up", ["", "2", "3", "3"]),
+    ("hang-up", ["", "2", "7", "3"]),
     # the sales flow itself, back once to its first step, stopped after one answer
     ("sales", ["", "back", "", "1"]),
 ]
@@ -295,10 +295,15 @@ def test_answers_by_question_from_real_walks(saved: Store) -> None:
             WHO,
             3,
             (
-                AnswerCount("A friend, family member or partner", 1, 33.3),
+                AnswerCount("A friend", 2, 66.7),
                 AnswerCount("Someone I cold-called, a sales prospect", 1, 33.3),
-                AnswerCount("Someone from work: a client, colleague, boss or company", 1, 33.3),
             ),
+        ),
+        QuestionStats(
+            "hang-up",
+            "Since the call ended, what have you tried?",
+            2,
+            (AnswerCount("Nothing yet", 2, 100.0),),
         ),
         QuestionStats(
             "hang-up",
@@ -311,12 +316,6 @@ def test_answers_by_question_from_real_walks(saved: Store) -> None:
             "hang-up", "Did they call you back?", 1, (AnswerCount("They called back", 1, 100.0),)
         ),
         QuestionStats(
-            "hang-up",
-            "Does this need to be sorted out soon?",
-            1,
-            (AnswerCount("It can't wait (a deadline, money, the children)", 1, 100.0),),
-        ),
-        QuestionStats(
             # asked in hang-up, though the answer led into the sales flow
             "hang-up",
             "Had they been talking with you before the line went dead?",
@@ -326,6 +325,18 @@ def test_answers_by_question_from_real_walks(saved: Store) -> None:
                     "I make calls like this every day: open the sales rep's guide", 1, 100.0
                 ),
             ),
+        ),
+        QuestionStats(
+            "hang-up",
+            "Is there something that can't wait: a deadline, money, the children, a repair?",
+            1,
+            (AnswerCount("Yes, something needs sorting soon", 1, 100.0),),
+        ),
+        QuestionStats(
+            "hang-up",
+            "What has happened since the line went?",
+            1,
+            (AnswerCount("It has only just happened", 1, 100.0),),
         ),
     )
     # every walk's start: only "went on" (no choice there), so not a question
@@ -349,7 +360,7 @@ def test_outcomes_backs_and_stops_from_real_walks(saved: Store) -> None:
         OutcomeCount("hang-up", "emergency", "Treat this as an emergency", 1, 25.0),
         OutcomeCount("hang-up", "send-text", "Send a short message instead", 1, 25.0),
         OutcomeCount(
-            "hang-up", "urgent-message", "Reach out calmly now, because this can't wait", 1, 25.0
+            "hang-up", "urgent-message", "Send one calm message about what can't wait", 1, 25.0
         ),
     )
     assert stats.went_back == (

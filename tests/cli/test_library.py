@@ -309,7 +309,7 @@ def test_the_broken_flow_by_name_exits_1_pointing_at_the_mistake(two: Folders) -
 
 
 def test_the_bundled_hang_up_still_opens_not_the_duplicate(two: Folders) -> None:
-    done = guide(two, "--flow", "hang-up", "--plain", "--answers", "1,1,Sam,Alex")
+    done = guide(two, "--flow", "hang-up", "--plain", "--answers", "1,1,1,Sam")
     assert done.returncode == 0, done.stderr
     assert "Do you know why the call ended?" in done.stdout
     assert "Is this the copy of hang-up?" not in done.stdout

@@ -29,7 +29,7 @@ OFFER = "You left a walk unfinished"
 
 def named(name: str) -> Script:
     """The walk "the line dropped and they rang back", with their name as `name`."""
-    return script_of(MAIN, ["1", "1", name, "Alex"])
+    return script_of(MAIN, ["1", "1", "1", name])
 
 
 class Walking(Running):

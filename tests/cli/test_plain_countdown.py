@@ -26,7 +26,7 @@ from tests.helpers import REPO
 
 LIBRARY = scan(bundled_flows())
 MAIN = next(path for path in bundled_flows() if path.stem == "hang-up")
-TO_THE_TIMER = [(None, ""), (None, "1"), (None, "")]  # on, "an accident", start the timer
+TO_THE_TIMER = [(None, ""), (None, "1"), (None, "1"), (None, "")]  # on, accident, just now, timer
 CALLED_BACK = "Did they call you back?"
 
 
@@ -178,7 +178,7 @@ def test_s_typed_into_a_running_timer_of_the_real_guide(tmp_path: Path) -> None:
     )
     assert guide.stdin is not None and guide.stdout is not None
     try:
-        guide.stdin.write("\n1\n\n")  # on, "an accident", start the five-minute timer
+        guide.stdin.write("\n1\n1\n\n")  # on, accident, just now, start the five-minute timer
         guide.stdin.flush()
         seen = ""
         while "5 min left" not in seen:

@@ -108,7 +108,7 @@ def test_every_line_fits_and_no_word_is_broken(env: dict[str, str], name: str, w
 
 
 def test_numbered_answers_and_steps_hang_under_their_text(env: dict[str, str]) -> None:
-    done = guide({**env, "COLUMNS": "40"}, "--plain", "--answers", "2,1,1,1")
+    done = guide({**env, "COLUMNS": "40"}, "--plain", "--answers", "2,1,1,1,1")
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "  → They ended it on purpose, in anger\n    or mid-argument\n" in out
@@ -135,7 +135,7 @@ WAIT_TEXT = "If the line simply dropped, they may be ringing you right now."
 
 
 def test_a_pipe_without_columns_is_not_wrapped(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", stdin=lines("", "1", "s"))
+    done = guide(env, "--plain", stdin=lines("", "1", "1", "s"))
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if WAIT_TEXT in line)
     assert len(line) > MAX_WIDTH  # one sentence, one line, for grep and scripts
@@ -150,7 +150,7 @@ def test_a_pipe_without_columns_is_not_wrapped(env: dict[str, str]) -> None:
     ],
 )
 def test_the_width_is_kept_within_bounds(env: dict[str, str], columns: str, width: int) -> None:
-    done = guide({**env, "COLUMNS": columns}, "--plain", stdin=lines("", "1", "s"))
+    done = guide({**env, "COLUMNS": columns}, "--plain", stdin=lines("", "1", "1", "s"))
     assert done.returncode == 0, done.stderr
     assert too_long(done.stdout, width) == []
     assert max(len(piece) for line in done.stdout.splitlines() for piece in pieces(line)) > (
@@ -159,10 +159,11 @@ def test_the_width_is_kept_within_bounds(env: dict[str, str], columns: str, widt
 
 
 def test_json_is_never_wrapped(env: dict[str, str]) -> None:
-    done = guide({**env, "COLUMNS": "20"}, "--plain", "--answers", "2,1,2,Chris,", "--json")
+    answers = "2,3,1,2,the rent by Friday,Chris"
+    done = guide({**env, "COLUMNS": "20"}, "--plain", "--answers", answers, "--json")
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
-    assert record["advice"]["text"].startswith("Hi Chris, it's me.")
+    assert record["advice"]["text"].startswith("Hi Chris. Let's leave the rest of that call")
 
 
 # --- the rules, on their own --------------------------------------------------------

@@ -36,10 +36,10 @@ SITUATION = {s.id: s.situation for s in DECK.scenarios}
 
 # What the learner answers in each scenario (names are filled in for them).
 LEARNER = {
-    "line-dropped": ["2", "1", "1", "1"],  # reset-first: 0, parts at why-ended
-    "heated-but-calm": ["2", "1", "1", "2", "3"],  # let-it-go: ½, parts at next-move
-    "someone-hurt": ["1", "1"],  # carry-on: a missed emergency, parts at why-ended
-    "cold-call-hang-up": ["2", "3", "1"],  # the expert's outcome: 1
+    "line-dropped": ["2", "1", "1", "1", "1"],  # reset-first: 0, parts at why-ended
+    "heated-but-calm": ["2", "1", "1", "1", "3", "3"],  # let-it-go: ½, parts at next-move
+    "someone-hurt": ["1", "2"],  # carry-on: a missed emergency, parts at why-ended
+    "cold-call-hang-up": ["2", "7", "1"],  # the expert's outcome: 1
 }
 
 
@@ -106,11 +106,11 @@ def test_a_full_round_shows_each_verdict_then_the_total(env: dict[str, str]) -> 
     assert "MISSED EMERGENCY" not in dropped
 
     calm = by_id["heated-but-calm"]
-    assert "Your outcome:     Let it go and get on with your day\n" in calm
+    assert "Your outcome:     Let it go and move on\n" in calm
     assert "Expert's outcome: Give it time before you reach out\n" in calm
     assert "parted from the expert's at: What would you like to happen next?\n" in calm
     assert "  you answered:    Let it go: it isn't worth chasing\n" in calm
-    assert "  expert answered: Give us both some space, then reach out myself\n" in calm
+    assert "  expert answered: Sort it out with them myself, when the time is right\n" in calm
     assert "  why: A pause lets you both come back to it calmer.\n" in calm
     assert "Score: ½ — safe, but not the best\n" in calm
 
@@ -153,9 +153,9 @@ def test_names_are_filled_in_and_waits_skipped(env: dict[str, str]) -> None:
     typed = [answer for scenario_id in played for answer in LEARNER[scenario_id]]
     done = guide(env, "practice", str(GOOD), "--plain", "--seed", str(seed), stdin=lines(*typed))
     assert done.returncode == 0, done.stderr
-    assert "What is their first name?" not in done.stdout
+    assert "What do you call them?" not in done.stdout
     assert "Suggested wait" not in done.stdout
-    assert "Did they call you back?" in done.stdout
+    assert "What has happened since the line went?" in done.stdout
 
 
 def test_no_hints_in_plain_practice(env: dict[str, str]) -> None:

@@ -28,7 +28,11 @@ from guide.history.store import FILE_NAME, Event, Store, now
 
 from ..helpers import guide, lines
 from .test_crash import Running
-from .test_history import ROUND
+from .test_history import MAIN, ROUND, script_of
+
+# A walk whose name is asked before its last step: a supplier's line dropped
+# (Enter, 1, 3, 6, 1, 1, Sam, Alex, the order): "Sam" is saved while the walk goes on.
+NAMED_EARLY = script_of(MAIN, ["1", "3", "6", "1", "1", "Sam", "Alex", "the order"])
 
 NOBODY = 65534
 UMASKS = [pytest.param(0o000, id="umask 000"), pytest.param(0o022, id="umask 022")]
@@ -188,10 +192,10 @@ def test_another_account_cannot_read_a_walk_under_way(
     env = {**env, "HANGUP_GUIDE_HOME": str(home)}
     walking = Running(env)
     try:
-        for n, line in enumerate(ROUND.lines[:5]):
+        for n, line in enumerate(NAMED_EARLY.lines[:7]):
             walking.wait_for_prompts(n + 1)
             walking.type(line)
-        walking.wait_for_prompts(6)  # "Sam" is saved, in the journal
+        walking.wait_for_prompts(8)  # "Sam" is saved, in the journal
         wal = home / f"{FILE_NAME}-wal"
         assert b"Sam" in wal.read_bytes()
         exported = shared / "walk.md"

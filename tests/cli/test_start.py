@@ -18,7 +18,9 @@ TIMEOUT = 60
 
 WHO = "Who was on the other end?"
 CALL_NOW = "Can you call them back now?"
-SOON = "Does this need to be sorted out soon?"
+SOON = "Is there something that can't wait: a deadline, money, the children, a repair?"
+ENGAGED = "Had they been talking with you before the line went dead?"
+MOVE_ON = "Take them off your list and move on"
 
 
 def saved_walks(env: dict[str, str]) -> list[dict[str, object]]:
@@ -32,7 +34,7 @@ def saved_walks(env: dict[str, str]) -> list[dict[str, object]]:
 
 
 def test_the_missing_facts_are_asked_one_by_one_before_the_question(env: dict[str, str]) -> None:
-    typed = lines("2", "0", "1", "1", "Sam", "Ana")
+    typed = lines("2", "3", "1", "1", "Sam")
     done = guide(
         env, "--plain", "--start", "who-was-it", "--fact", "intent=deliberate", stdin=typed
     )
@@ -43,25 +45,25 @@ def test_the_missing_facts_are_asked_one_by_one_before_the_question(env: dict[st
     assert out[mood:].startswith(
         "Starting part-way: what is known about “mood”?\n  0) not known\n  1) heated\n  2) rushed\n"
     )
-    callback = out.index("Starting part-way: what is known about “callback”?\n")
-    assert "  0) not known\n  1) came\n  2) none\n" in out[callback:]
+    # what was tried, and how close they are, are asked on the way: not here
+    assert "what is known about “tried”" not in out
     who = out.index(WHO)
-    assert mood < callback < who
+    assert mood < who
     assert "Take one slow breath" not in out  # not from the flow's start
-    # a rushed mood (chosen) sends a friend to "can you call?"; callback not known
+    # a rushed mood (chosen) sends a friend, nothing tried yet, to "can you call?"
     assert out.index(CALL_NOW) > who
     assert "NEXT STEP: Call them back\n" in out
-    assert "Hi Sam, it's Ana. I think we got cut off." in out
+    assert "Hi Sam, our call ended before we'd finished." in out
 
 
 @pytest.mark.parametrize(
     ("facts", "then", "answers", "outcome"),
     [
-        # mood heated, callback not known: the route after "who" goes to "sort out
-        # soon?"; urgent → the urgent message
-        (["1", "0"], SOON, ["2"], "Reach out calmly now, because this can't wait"),
-        # mood rushed, and they rang back: "came" decides the words at the end
-        (["2", "1"], CALL_NOW, ["1"], "Pick up where you left off"),
+        # mood heated: the route after "what have you tried?" goes to "can it wait?";
+        # urgent → the one calm message
+        (["1"], SOON, ["1", "2"], "Send one calm message about what can't wait"),
+        # mood rushed: straight to "can you call?"
+        (["2"], CALL_NOW, ["1", "1"], "Call them back"),
     ],
 )
 def test_the_chosen_facts_decide_the_way(
@@ -87,9 +89,7 @@ def test_facts_given_on_the_command_line_are_not_asked(env: dict[str, str]) -> N
         "intent=accidental",
         "--fact",
         "mood=rushed",
-        "--fact",
-        "callback=none",
-        stdin=lines("1"),
+        stdin=lines("1", "1"),
     )
     assert done.returncode == 0, done.stderr
     assert "Starting part-way" not in done.stdout
@@ -97,20 +97,20 @@ def test_facts_given_on_the_command_line_are_not_asked(env: dict[str, str]) -> N
 
 
 def test_a_start_that_needs_nothing_asks_nothing(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "1"))
+    done = guide(env, "--plain", "--start", "prospect-engaged", stdin=lines("1"))
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Starting part-way" not in out
-    assert "Think back to the last moments of the call." in out
-    assert "NEXT STEP: Find out what happened, gently\n" in out
+    assert ENGAGED in out
+    assert f"NEXT STEP: {MOVE_ON}\n" in out
 
 
 def test_restart_goes_back_to_the_start_node(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "r", "y", "b"))
+    done = guide(env, "--plain", "--start", "prospect-engaged", stdin=lines("2", "r", "y", "b"))
     assert done.returncode == 0, done.stderr
     out = done.stdout
     again = out.index("Starting again.")
-    assert out.index("Think back to the last moments of the call.", again) > again
+    assert out.index(ENGAGED, again) > again
     assert "This is the first question." in out[again:]  # nothing before the start
     assert "Do you know why the call ended?" not in out
 
@@ -129,39 +129,41 @@ def test_answers_walk_from_the_start_node(env: dict[str, str]) -> None:
         "--fact",
         "mood=heated",
         "--answers",
-        "1,2,Jo,",
+        "1,1,2,the school run tomorrow,Jo",
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Starting part-way" not in out  # a script asks nothing
-    assert out.startswith(f"{WHO}\n  → A friend, family member or partner\n")
-    assert f"{SOON}\n  → It can't wait (a deadline, money, the children)\n" in out
-    assert "NEXT STEP: Reach out calmly now, because this can't wait\n" in out
-    assert "Hi Jo, it's me." in out
+    assert out.startswith(f"{WHO}\n  → Family: a parent, child, brother or sister,")
+    assert f"{SOON}\n  → Yes, something needs sorting soon\n" in out
+    assert "NEXT STEP: Send one calm message about what can't wait\n" in out
+    assert "one thing can't wait: the school run tomorrow." in out
     assert saved_walks(env) == []
 
 
 def test_answers_with_json_show_the_path_from_the_start(env: dict[str, str]) -> None:
     done = guide(
-        env, "--plain", "--start", "can-you-call", "--fact", "callback=came", "--answers", "2,,"
+        env, "--plain", "--start", "can-you-call", "--fact", "tried=messaged", "--answers", "2"
     )
     assert done.returncode == 0, done.stderr
-    assert "NEXT STEP: Pick up where you left off\n" in done.stdout  # the given fact decides
+    # the given fact decides: a message was sent already, so no second one
+    assert "NEXT STEP: You've reached out: now give them time\n" in done.stdout
     as_json = guide(
         env,
         "--plain",
         "--start",
         "can-you-call",
+        "--fact",
+        "circle=personal",
         "--answers",
-        "2,,",
+        "2,Sam",
         "--json",
     )
     assert as_json.returncode == 0, as_json.stderr
     record = json.loads(as_json.stdout)
     assert [step["node"] for step in record["path"]] == [
         "can-you-call",
-        "ask-name",
-        "ask-me",
+        "send-text-name",
         "send-text",
     ]
     assert record["outcome"] == "send-text"
@@ -201,21 +203,21 @@ def test_a_malformed_fact_does_not_blame_a_correct_start_node(env: dict[str, str
 
 
 def test_a_walk_started_part_way_is_not_saved(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", "--start", "find-out", stdin=lines("3", "1"))
+    done = guide(env, "--plain", "--start", "prospect-engaged", stdin=lines("1"))
     assert done.returncode == 0, done.stderr
-    assert "NEXT STEP: Find out what happened, gently\n" in done.stdout
+    assert f"NEXT STEP: {MOVE_ON}\n" in done.stdout
     assert saved_walks(env) == []
     listed = guide(env, "history")
     assert listed.returncode == 0
     assert "No saved walks yet." in listed.stdout
     # the same walk from the flow's start is kept, so the check above means something
-    whole = guide(env, "--plain", stdin=lines("", "4", "3", "1"))
-    assert "NEXT STEP: Find out what happened, gently\n" in whole.stdout
+    whole = guide(env, "--plain", stdin=lines("", "2", "7", "1"))
+    assert f"NEXT STEP: {MOVE_ON}\n" in whole.stdout
     assert len(saved_walks(env)) == 1
 
 
 def test_a_plain_presentation_is_not_saved(env: dict[str, str]) -> None:
-    done = guide(env, "--plain", "--present", stdin=lines("", "4", "3", "1"))
+    done = guide(env, "--plain", "--present", stdin=lines("", "2", "7", "1"))
     assert done.returncode == 0, done.stderr
-    assert "NEXT STEP: Find out what happened, gently\n" in done.stdout
+    assert f"NEXT STEP: {MOVE_ON}\n" in done.stdout
     assert saved_walks(env) == []

@@ -183,15 +183,14 @@ def test_an_outcome_needs_nothing(flow: Flow, node: str) -> None:
 
 def test_needed_facts_of_the_main_flow_for_who_was_it() -> None:
     """The bundled flow at "Who was on the other end?": the route after it reads
-    `intent` and `mood`; the words chosen at the end read `callback` too. Everything
-    else the end reads (relationship, reach, urgency, plan, timing) is asked on the way."""
+    `intent` and `mood`. Everything else the routes read (circle, tried, urgency) is
+    asked on the way."""
     from guide.library.flows import find_flow, open_flow
 
     main = open_flow(find_flow("hang-up"))
     assert needed_facts(main, "who-was-it") == {
         "intent": ["accidental", "deliberate", "unsure"],
         "mood": ["heated", "rushed"],
-        "callback": ["came", "none"],
     }
 
 

@@ -184,7 +184,7 @@ async def test_the_verdict_shows_the_parting_and_the_reason(
         assert r.bubbles()[0] == "Scenario 1 of 1"
         await r.press("2", "1", "1", "2", "3")
         verdict = r.verdict()
-        assert "Your outcome      Let it go and get on with your day" in verdict
+        assert "Your outcome      Let it go and move on" in verdict
         assert "Expert's outcome  Give it time before you reach out" in verdict
         assert "Where your path parted: What would you like to happen next?" in verdict
         assert "you:    Let it go: it isn't worth chasing" in verdict
