@@ -45,22 +45,20 @@ def test_fact_values_are_cleaned_before_the_outcome_uses_them(tmp_path: Path) ->
     done = run(
         clean_env(tmp_path),
         "--start",
-        "ask-me",
+        "call-back-business-me",
         "--fact",
         f"name={HOSTILE}",
-        "--fact",
-        "relationship=business",
         "--answers",
-        "Bob",
+        "Bob,",
     )
     no_traceback(done)
     assert done.returncode == 0, done.stderr
     safe_bytes(done.out + done.err)
-    assert "Hello Alice31m ok, it's Bob calling back." in done.stdout
+    assert "Hello Alice31m ok, this is Bob, calling back" in done.stdout
 
 
 def test_a_malformed_fact_is_told_without_its_escape_codes(tmp_path: Path) -> None:
-    done = run(clean_env(tmp_path), "--start", "ask-me", "--fact", "\x1b[2Jnothing")
+    done = run(clean_env(tmp_path), "--start", "call-back-business-me", "--fact", "\x1b[2Jnothing")
     no_traceback(done)
     assert done.returncode == 2
     safe_bytes(done.err)

@@ -40,7 +40,7 @@ def at_the_name(store: Store | None = None) -> Walk:
     walk = Walk(MAIN)
     if store is not None:
         start_saving(walk, store)
-    for typed in ("", "3", "1", "2"):
+    for typed in ("", "3", "3", "1", "2"):
         assert walk.reply(typed).accepted
     assert isinstance(walk.current, Input)
     return walk

@@ -9,9 +9,8 @@ from __future__ import annotations
 import pytest
 
 from guide.faces.tui.screens.words import WordsScreen
-from guide.faces.tui.widgets.countdown import Countdown
 from guide.flow.engine import Question
-from guide.flow.model import Flow, Wait
+from guide.flow.model import Flow
 
 from .conftest import ChatFactory
 
@@ -20,11 +19,26 @@ ANGER = "They ended it on purpose, in anger or mid-argument"
 RUSHED = "They ended it on purpose, but not angrily (busy, rushed, another call)"
 ACCIDENT = "It looked like an accident: the line dropped or cut out"
 WHO = "Who was on the other end?"
-FRIEND = "A friend, family member or partner"
-WORK = "Someone from work: a client, colleague, boss or company"
+FAMILY = "Family: a parent, child, brother or sister, or another relative"
+FRIEND = "A friend"
+WORK = "Someone from work: a client, supplier, boss, colleague or recruiter"
 PROSPECT = "Someone I cold-called, a sales prospect"
 CONTACT_CENTRE = "A customer, while I was answering calls in a contact centre"
 EMERGENCY = "This could be an emergency"
+EVERYONE = [
+    FAMILY,
+    "A partner or an ex-partner",
+    FRIEND,
+    "Someone I know a little: a neighbour, someone from a club, a parent at the school gate",
+    "My landlord, or my tenant",
+    WORK,
+    PROSPECT,
+    "A company's service line or helpline that I had called",
+    CONTACT_CENTRE,
+    EMERGENCY,
+]
+TRIED = "Since the call ended, what have you tried?"
+NAME = "What do you call them? (Their first name, or Mum, Grandad...)"
 
 
 async def test_first_screen_offers_continue(chat: ChatFactory, hang_up: Flow) -> None:
@@ -52,7 +66,7 @@ async def test_number_key_picks_that_answer(chat: ChatFactory, hang_up: Flow) ->
         ]
         await c.press("2")
         assert c.bubbles()[-2:] == [f"You  {ANGER}", f"Guide  {WHO}"]
-        assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
+        assert c.labels() == EVERYONE
 
 
 async def test_click_picks_an_answer(chat: ChatFactory, hang_up: Flow) -> None:
@@ -91,9 +105,8 @@ async def test_free_text_picks_the_matching_answer(chat: ChatFactory, hang_up: F
         assert c.free_text.value == "I think my battery died"
         await c.press("enter")
         assert f"You  I think my battery died  →  {ACCIDENT}" in c.bubbles()
-        # The accident branch waits for a call back first.
-        assert isinstance(c.walk.current, Wait)
-        assert c.app.screen.query(Countdown)
+        # The accident branch asks what has happened since, before any wait.
+        assert c.asked()[-1] == "What has happened since the line went?"
         assert c.free_text.value == ""
 
 
@@ -112,9 +125,9 @@ async def test_two_matches_ask_did_you_mean(chat: ChatFactory, hang_up: Flow) ->
         assert c.free_text.value == ""
         # The walk has not moved: the same question is still waiting.
         assert c.walk.depth == 2
-        await c.press("2")  # answer 2 keeps its number in the shorter list
+        await c.press("6")  # answer 6 keeps its number in the shorter list
         assert c.bubbles()[-2] == f"You  {WORK}"
-        assert c.asked()[-1] == "Does this need to be sorted out soon?"
+        assert c.asked()[-1] == TRIED
 
 
 async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up: Flow) -> None:
@@ -123,9 +136,9 @@ async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up:
         await c.press("enter", "2")
         await c.say_in_words("my friend from work")
         await c.press("down", "down", "enter")  # ↓ from the box moves through the rows
-        assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
+        assert c.labels() == EVERYONE
         assert c.asked()[-1] == WHO
-        await c.press("3")
+        await c.press("7")
         assert c.bubbles()[-2] == f"You  {PROSPECT}"
 
 
@@ -134,18 +147,18 @@ async def test_back_undoes_the_last_answer(chat: ChatFactory, hang_up: Flow) -> 
     previous question again; a different answer then takes the other branch."""
     async with chat(hang_up) as c:
         await c.press("enter", "2", "1")
-        assert c.asked()[-1] == "Does this need to be sorted out soon?"
+        assert c.asked()[-1] == TRIED
         await c.press("ctrl+b")
         bubbles = c.bubble_widgets()
         undone = [str(b.content) for b in bubbles if b.has_class("-undone")]
-        assert f"You  {FRIEND}" in undone
-        assert "Guide  Does this need to be sorted out soon?" in undone
+        assert f"You  {FAMILY}" in undone
+        assert f"Guide  {TRIED}" in undone
         # The first answer stands.
         assert not any(b.has_class("-undone") for b in bubbles if str(b.content) == f"You  {ANGER}")
         assert c.bubbles()[-2] == "You went back to change an answer. Ctrl+Z puts it back."
         assert c.bubbles()[-1] == f"Guide  {WHO}"
-        assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
-        await c.press("3")
+        assert c.labels() == EVERYONE
+        await c.press("7")
         assert c.asked()[-1] == "Had they been talking with you before the line went dead?"
         assert c.walk.facts["relationship"] == "prospect"
 
@@ -182,7 +195,7 @@ async def test_emergency_from_deep_in_the_walk(chat: ChatFactory, hang_up: Flow)
     """Five answers in, "!" shows the emergency card; its first step names the
     emergency number."""
     async with chat(hang_up) as c:
-        await c.press("enter", "2", "1", "1", "2")
+        await c.press("enter", "2", "1", "1", "1", "3")
         assert c.asked()[-1] == "What would you like to happen next?"
         await c.press("exclamation_mark")
         assert f"You  {EMERGENCY}" in c.bubbles()
@@ -238,22 +251,20 @@ async def test_answer_after_the_emergency_card_restarts(chat: ChatFactory, hang_
 
 
 async def test_copy_fills_in_the_names(chat: ChatFactory, hang_up: Flow) -> None:
-    """Walk "a friend cut off while I am in a meeting", type "Sam" and "Alex" at the name
-        steps; "c" copies the message with both names and shows it (tests/tui/test_words.py
-    has what is said about the copy)."""
+    """Walk "a friend cut off while I am in a meeting", type "Sam" at the name step (a
+    friend's message asks no name of yours); "c" copies the message with the name and
+    shows it (tests/tui/test_words.py has what is said about the copy)."""
     async with chat(hang_up) as c:
-        await c.press("enter", "1")  # an accident: the wait for a call back
+        await c.press("enter", "1", "1")  # an accident, only just: the wait for a call back
         await c.press("s")  # skip the wait
         assert c.asked()[-1] == "Did they call you back?"
-        await c.press("2", "1", "2")  # not yet, a friend, a call would feel wrong
-        assert c.asked()[-1] == "What is their first name?"
+        await c.press("2", "3", "1", "2")  # not yet, a friend, nothing tried, a call feels wrong
+        assert c.asked()[-1] == NAME
         await c.enter_value("Sam")
-        assert c.bubbles()[-2] == "You  Sam"
-        assert c.asked()[-1] == "And your name, for the words to use?"
-        await c.enter_value("Alex")
+        assert c.bubbles()[-1] == "You  Sam"
         assert "Send a short message instead" in c.card_text("title")
         expected = (
-            "Hi Sam, it's Alex. Sorry our call ended so suddenly. "
+            "Hi Sam, sorry our call ended so suddenly. "
             "Happy to pick it up whenever suits you: ring me, or just reply here."
         )
         assert c.card_text("text") == expected
@@ -266,13 +277,12 @@ async def test_copy_fills_in_the_names(chat: ChatFactory, hang_up: Flow) -> None
 
 
 async def test_empty_names_use_the_defaults(chat: ChatFactory, hang_up: Flow) -> None:
-    """Leaving both names empty (just Enter) fills the message with the flow's defaults."""
+    """Leaving the name empty (just Enter) fills the message with the flow's default."""
     async with chat(hang_up) as c:
-        await c.press("enter", "3", "1", "2")  # rushed friend, calling feels wrong
+        await c.press("enter", "3", "3", "1", "2")  # rushed friend, calling feels wrong
         await c.enter_value("")
-        assert c.bubbles()[-2] == "You  (skipped)"
-        await c.enter_value("")
-        assert c.card_text("text").startswith("Hi there, it's me.")
+        assert c.bubbles()[-1] == "You  (skipped)"
+        assert c.card_text("text").startswith("Hi there, sorry our call")
 
 
 async def test_copy_is_not_offered_before_an_outcome(chat: ChatFactory, hang_up: Flow) -> None:

@@ -74,11 +74,12 @@ async def test_good_value_after_a_bad_one(chat: ChatFactory) -> None:
 async def test_optional_value_can_be_skipped_with_the_row(chat: ChatFactory, hang_up: Flow) -> None:
     """At an optional name step, the "Skip this" row leaves it empty and goes on."""
     async with chat(hang_up) as c:
-        await c.press("enter", "3", "1", "2")
+        await c.press("enter", "3", "3", "1", "2")
         assert c.labels() == ["Skip this"]
         c.choices.focus()
         await c.press("enter")
-        assert c.asked()[-1] == "And your name, for the words to use?"
+        assert "Send a short message instead" in c.card_text("title")
+        assert c.card_text("text").startswith("Hi there,")
 
 
 async def test_escape_clears_a_name_step_and_ctrl_b_goes_back(
@@ -87,11 +88,11 @@ async def test_escape_clears_a_name_step_and_ctrl_b_goes_back(
     """At a name step the letters (b and r too) go into the text line; Escape empties it,
     and Ctrl+B goes back from inside it."""
     async with chat(hang_up) as c:
-        await c.press("enter", "3", "1", "2")
-        assert c.asked()[-1] == "What is their first name?"
+        await c.press("enter", "3", "3", "1", "2")
+        assert c.asked()[-1] == "What do you call them? (Their first name, or Mum, Grandad...)"
         await c.type("bree r")
         assert c.free_text.value == "bree r"
-        assert c.asked()[-1] == "What is their first name?"
+        assert c.asked()[-1] == "What do you call them? (Their first name, or Mum, Grandad...)"
         await c.press("escape")
         assert c.free_text.value == ""
         assert c.app.focused is c.free_text

@@ -31,8 +31,9 @@ BREATH = "Take one slow breath. A few short questions, and you will have one cle
 WHY_ENDED = "Do you know why the call ended?"
 ANGER = "They ended it on purpose, in anger or mid-argument"
 WHO = "Who was on the other end?"
-FRIEND = "A friend, family member or partner"
-SOON = "Does this need to be sorted out soon?"
+TRIED = "Since the call ended, what have you tried?"
+SOON = "Is there something that can't wait: a deadline, money, the children, a repair?"
+ENGAGED = "Had they been talking with you before the line went dead?"
 CALL_NOW = "Can you call them back now?"
 FIND_OUT = "Think back to the last moments of the call. Which fits best?"
 NOT_SAVED = "Started at “{}” from the map (this walk is not saved)."
@@ -99,8 +100,8 @@ async def test_labels_show_the_question_or_the_outcome_title(
     async with chat(hang_up, size=SIZE) as c:
         flow_map = await open_map(c)
         assert label(flow_map, "why-ended").endswith(f"? {WHY_ENDED}")
-        # the answer that leads to a step comes before it
-        assert label(flow_map, "find-out") == f"I'm not sure why → ? {FIND_OUT}"
+        # a step reached through a route says which answer leads there
+        assert label(flow_map, "find-out") == f"? {FIND_OUT}  (if “I'm not sure why”)"
         for node in hang_up.outcomes():
             assert isinstance(node, Outcome)
             assert f"★ {node.title}" in label(flow_map, node.id), node.id
@@ -110,35 +111,36 @@ async def test_labels_show_the_question_or_the_outcome_title(
 async def test_the_current_step_and_the_answered_ones_are_marked(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
-    """After Continue, "in anger" and "a friend": the walk is at "sort out soon?".
+    """After Continue, "in anger" and "family": the walk is at "what have you tried?".
     "Who was on the other end?" is reached by "in anger" and by "Not yet" (after a
     dropped line); it is drawn under the answer given, "in anger", and ticked there."""
     async with chat(hang_up, size=SIZE) as c:
         await c.press("enter", "2", "1")
-        assert c.asked()[-1] == SOON
+        assert c.asked()[-1] == TRIED
         flow_map = await open_map(c)
-        assert label(flow_map, "can-it-wait").startswith("● ")
+        assert label(flow_map, "tried-yet").startswith("● ")
         for done in ("breathe", "why-ended", "who-was-it"):
             assert label(flow_map, done).startswith("✓ "), done
         assert label(flow_map, "who-was-it").startswith(f"✓ {ANGER} → ? {WHO}")
         marked = {n for n in hang_up.nodes if label(flow_map, n)[:1] in "●✓"}
         # only the path taken (the route passed on the way is checked separately)
-        assert marked - {"after-who"} == {"breathe", "why-ended", "who-was-it", "can-it-wait"}
+        assert marked == {"breathe", "why-ended", "who-was-it", "tried-yet"}
         assert flow_map.cursor_node is not None
-        assert flow_map.cursor_node.data == "can-it-wait"
+        assert flow_map.cursor_node.data == "tried-yet"
         assert c.app.focused is flow_map
 
 
 async def test_the_route_passed_through_is_on_the_path_taken(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
-    """ "A friend" led through the route `after-who` to "sort out soon?". The map shows
+    """ "Nothing yet" led through the route `after-tried` to "can it wait?". The map shows
     that route as a step between the two, so the path taken runs through it: marked ✓
     like every other step the walk went through, or the highlighted path has a gap."""
     async with chat(hang_up, size=SIZE) as c:
-        await c.press("enter", "2", "1")
+        await c.press("enter", "2", "1", "1")
+        assert c.asked()[-1] == SOON
         flow_map = await open_map(c)
-        assert label(flow_map, "after-who").startswith("✓ "), label(flow_map, "after-who")
+        assert label(flow_map, "after-tried").startswith("✓ "), label(flow_map, "after-tried")
 
 
 async def test_an_answer_taken_back_is_no_longer_marked(chat: ChatFactory, hang_up: Flow) -> None:
@@ -171,7 +173,7 @@ async def test_arrows_move_and_escape_closes_leaving_the_walk_as_it_was(
         assert (c.walk.path(), c.bubbles()) == before
         assert c.asked()[-1] == WHO
         await c.press("1")  # the answers work again
-        assert c.asked()[-1] == SOON
+        assert c.asked()[-1] == TRIED
 
 
 async def test_the_answers_under_a_question_keep_the_question_order(
@@ -202,16 +204,16 @@ async def test_enter_on_a_step_that_needs_nothing_starts_there(
     async with chat(hang_up, size=SIZE) as c:
         await c.press("enter", "2")
         flow_map = await open_map(c)
-        await move_cursor_to(c, flow_map, "find-out")
+        await move_cursor_to(c, flow_map, "prospect-engaged")
         await c.press("enter")
         assert isinstance(c.app.screen, ChatScreen)
-        assert c.bubbles() == [NOT_SAVED.format(FIND_OUT), f"Guide  {FIND_OUT}"]
-        assert c.walk.path() == [("hang-up", "find-out", None)]
-        assert c.labels()[0] == "It was going fine, then it just went silent"
+        assert c.bubbles() == [NOT_SAVED.format(ENGAGED), f"Guide  {ENGAGED}"]
+        assert c.walk.path() == [("hang-up", "prospect-engaged", None)]
+        assert c.labels()[0] == "No, they hung up almost at once"
         await c.press(
             "ctrl+r", "y"
         )  # restart goes back to where it started, not to the flow's start
-        assert c.asked() == [FIND_OUT]
+        assert c.asked() == [ENGAGED]
 
 
 async def test_enter_on_a_step_that_needs_facts_asks_for_them(
@@ -227,9 +229,8 @@ async def test_enter_on_a_step_that_needs_facts_asks_for_them(
         # each fact as the question that sets it (two are set by the first question)
         assert f"{WHY_ENDED} (intent)" in shown
         assert f"{WHY_ENDED} (mood)" in shown
-        assert "Did they call you back?" in shown
         selects = {s.id: s for s in c.app.screen.query(Select)}
-        assert list(selects) == ["fact-intent", "fact-mood", "fact-callback"]
+        assert list(selects) == ["fact-intent", "fact-mood"]
         assert all(s.value == NOT_SET for s in selects.values())
         assert isinstance(c.app.focused, Button)
         assert c.app.focused.id == "start-here"
@@ -238,7 +239,7 @@ async def test_enter_on_a_step_that_needs_facts_asks_for_them(
 @pytest.mark.parametrize(
     ("intent", "after_friend"),
     [
-        ("accidental", CALL_NOW),  # the route after "who" reads intent: a call back
+        ("accidental", CALL_NOW),  # the route after "tried" reads intent: a call back
         (None, SOON),  # not set: the same route takes its "otherwise"
     ],
 )
@@ -256,14 +257,15 @@ async def test_the_chosen_fact_decides_the_branch(
         assert isinstance(c.app.screen, ChatScreen)
         assert c.bubbles() == [NOT_SAVED.format(WHO), f"Guide  {WHO}"]
         assert c.walk.facts == ({"intent": intent} if intent else {})
-        await c.press("1")
+        await c.press("1", "1")  # family, nothing tried yet
         assert c.asked()[-1] == after_friend
 
 
 async def test_a_fact_chosen_with_the_keys(chat: ChatFactory, hang_up: Flow) -> None:
     """At "Did they call you back?" the steps ahead read intent and mood. Shift+Tab up to
     the last choice (mood), open it, pick "rushed", Tab back to the button, Enter: after
-    "Not yet" and "a friend", a rushed mood leads to "can you call them back now?"."""
+    "Not yet", "family" and "nothing yet", a rushed mood leads to "can you call them back
+    now?"."""
     async with chat(hang_up, size=SIZE) as c:
         flow_map = await open_map(c)
         await move_cursor_to(c, flow_map, "did-they-call")
@@ -282,7 +284,7 @@ async def test_a_fact_chosen_with_the_keys(chat: ChatFactory, hang_up: Flow) -> 
         assert isinstance(c.app.screen, ChatScreen)
         assert c.asked() == ["Did they call you back?"]
         assert c.walk.facts == {"mood": "rushed"}
-        await c.press("2", "1")
+        await c.press("2", "1", "1")
         assert c.asked()[-1] == CALL_NOW
 
 
@@ -291,7 +293,7 @@ async def test_escape_in_the_facts_dialog_starts_nothing(chat: ChatFactory, hang
         await c.press("enter", "2")
         before = (c.walk.path(), c.bubbles())
         flow_map = await open_map(c)
-        await move_cursor_to(c, flow_map, "after-who")
+        await move_cursor_to(c, flow_map, "after-tried")
         await c.press("enter")
         assert isinstance(c.app.screen, FactsScreen)
         await c.press("escape")
@@ -309,12 +311,12 @@ async def test_a_walk_begun_from_the_map_is_not_saved(hang_up: Flow, tmp_path: P
             assert c.walk.listener is not None  # the ordinary walk is saved
             saved = len(store.sessions())
             flow_map = await open_map(c)
-            await move_cursor_to(c, flow_map, "find-out")
+            await move_cursor_to(c, flow_map, "prospect-engaged")
             await c.press("enter")
-            assert c.asked() == [FIND_OUT]
+            assert c.asked() == [ENGAGED]
             assert c.walk.listener is None
-            await c.press("3", "1")  # to "Find out what happened, gently"
-            assert c.card_text("title").endswith("Find out what happened, gently")
+            await c.press("1")  # to "Take them off your list and move on"
+            assert c.card_text("title").endswith("Take them off your list and move on")
             assert len(store.sessions()) == saved
             assert all(s.steps == 0 for s in store.sessions())
     finally:
@@ -326,18 +328,18 @@ async def test_a_walk_begun_from_the_map_is_not_saved(hang_up: Flow, tmp_path: P
 
 async def test_a_walk_with_a_start_asks_only_the_facts_not_given(hang_up: Flow) -> None:
     """`hangup-guide --start who-was-it --fact intent=deliberate`: the app asks for mood
-    and callback only; "rushed" then sends a friend to "can you call them back now?"."""
+    only; "rushed" then sends family, nothing tried, to "can you call them back now?"."""
     walk = Walk(hang_up, resolver([hang_up]), start="who-was-it", given={"intent": "deliberate"})
     app = make_app(walk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         c = Chat(app, pilot)
         assert isinstance(app.screen, FactsScreen)
-        assert [s.id for s in app.screen.query(Select)] == ["fact-mood", "fact-callback"]
+        assert [s.id for s in app.screen.query(Select)] == ["fact-mood"]
         app.screen.query_one("#fact-mood", Select).value = "rushed"
         await c.press("enter")
         assert isinstance(app.screen, ChatScreen)
         assert c.asked() == [WHO]
         assert c.walk.facts == {"intent": "deliberate", "mood": "rushed"}
-        await c.press("1")
+        await c.press("1", "1")
         assert c.asked()[-1] == CALL_NOW

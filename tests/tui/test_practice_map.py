@@ -100,10 +100,10 @@ def test_judging_refuses_a_walk_that_did_not_begin_at_the_start(
     flow = library.flows[deck.flow]
     expert, failure = expert_walk(flow, scenario, library.resolver())
     assert failure is None
-    # Continue, a dropped line, the wait, "They called back", the two names
-    answers = ["", "1", "", "1", "Sam", ""]
+    # Continue, a dropped line, only just, the wait, "They called back", the name
+    answers = ["", "1", "1", "", "1", "Sam"]
     learner = Walk(flow, library.resolver(), start=start, given=given)
-    for reply in answers[3:] if start else answers:
+    for reply in answers[4:] if start else answers:
         assert learner.reply(reply).accepted, reply
     assert learner.current.node.id == scenario.outcome  # type: ignore[union-attr]
     with pytest.raises(NotJudged):

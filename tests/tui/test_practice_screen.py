@@ -31,10 +31,10 @@ DECKS = Path(__file__).resolve().parents[1] / "fixtures" / "practice"
 
 # The keys the learner presses in each scenario, and what that earns.
 LEARNER = {
-    "line-dropped": (["2", "1", "1", "1"], 0.0),  # reset-first, parts at why-ended
-    "heated-but-calm": (["2", "1", "1", "2", "3"], 0.5),  # let-it-go, also fine
-    "someone-hurt": (["1", "1"], 0.0),  # a missed emergency
-    "cold-call-hang-up": (["2", "3", "1"], 1.0),  # the expert's outcome
+    "line-dropped": (["2", "1", "1", "1", "1"], 0.0),  # reset-first, parts at why-ended
+    "heated-but-calm": (["2", "1", "1", "1", "3", "3"], 0.5),  # let-it-go, also fine
+    "someone-hurt": (["1", "2"], 0.0),  # a missed emergency
+    "cold-call-hang-up": (["2", "7", "1"], 1.0),  # the expert's outcome
 }
 
 
@@ -182,13 +182,13 @@ async def test_the_verdict_shows_the_parting_and_the_reason(
     seed = next(s for s in range(50) if order(deck, s)[0] == "heated-but-calm")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
         assert r.bubbles()[0] == "Scenario 1 of 1"
-        await r.press("2", "1", "1", "2", "3")
+        await r.press("2", "1", "1", "1", "3", "3")
         verdict = r.verdict()
         assert "Your outcome      Let it go and move on" in verdict
         assert "Expert's outcome  Give it time before you reach out" in verdict
         assert "Where your path parted: What would you like to happen next?" in verdict
         assert "you:    Let it go: it isn't worth chasing" in verdict
-        assert "expert: Give us both some space, then reach out myself" in verdict
+        assert "expert: Sort it out with them myself, when the time is right" in verdict
         assert "why:    A pause lets you both come back to it calmer." in verdict
         assert "Score  ½ — safe, but not the best" in verdict
         assert "MISSED EMERGENCY" not in verdict
@@ -200,7 +200,7 @@ async def test_the_verdict_shows_the_parting_and_the_reason(
 async def test_a_missed_emergency_is_flagged(deck: Deck, library: Library, store: Store) -> None:
     seed = next(s for s in range(50) if order(deck, s)[0] == "someone-hurt")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
-        await r.press("1", "1")
+        await r.press("1", "2")
         verdict = r.verdict()
         assert "MISSED EMERGENCY" in verdict
         assert "Expert's outcome  Treat this as an emergency" in verdict
@@ -228,10 +228,10 @@ async def test_names_are_filled_in_and_the_wait_is_skipped(
 ) -> None:
     seed = next(s for s in range(50) if order(deck, s)[0] == "line-dropped")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
-        await r.press("1")  # an accident: the flow's wait comes next, and is passed by
+        await r.press("1", "1")  # an accident, just now: the flow's wait is passed by
         assert r.bubbles()[-1] == "Guide  Did they call you back?"
-        await r.press("1")  # they called back: the name questions are filled in
-        assert not any("first name" in b for b in r.bubbles())
+        await r.press("1")  # they called back: the name question is filled in
+        assert not any("What do you call them" in b for b in r.bubbles())
         assert "Score  1 — the expert's outcome" in r.verdict()
 
 
@@ -240,7 +240,7 @@ async def test_the_verdict_stands_once_given(deck: Deck, library: Library, store
     one result is kept and the round's score does not grow."""
     seed = next(s for s in range(50) if order(deck, s)[0] == "cold-call-hang-up")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
-        await r.press("2", "3", "1")
+        await r.press("2", "7", "1")
         assert "Score  1 — the expert's outcome" in r.verdict()
         assert r.screen.total == 1.0
         await r.press("!")
@@ -258,9 +258,9 @@ async def test_restarting_after_the_verdict_does_not_count_twice(
     so its score cannot be more than 1."""
     seed = next(s for s in range(50) if order(deck, s)[0] == "cold-call-hang-up")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
-        await r.press("2", "3", "1")
+        await r.press("2", "7", "1")
         await r.press("ctrl+r", "y")
-        await r.press("2", "3", "1")
+        await r.press("2", "7", "1")
         await r.press("enter")
         assert r.bubbles()[0] == "Guide  Round done: 1 out of 1."
 

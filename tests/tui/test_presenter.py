@@ -107,7 +107,7 @@ async def test_a_number_picks_a_revealed_answer_only(hang_up: Flow) -> None:
         await c.press("2")
         assert c.bubbles()[-2:] == [f"You  {ANGER}", f"Guide  {WHO}"]
         # the next question starts hidden again
-        assert c.answers() == [reveal_row(5)]
+        assert c.answers() == [reveal_row(10)]
 
 
 async def test_the_side_map_follows_the_walk(hang_up: Flow) -> None:
@@ -139,15 +139,17 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
         assert c.labels() == ANSWERS  # what was already on screen stays
         await c.press("2")
         assert c.asked()[-1] == WHO
-        assert c.answers() == [reveal_row(5)]  # the next question is revealed one by one
+        assert c.answers() == [reveal_row(10)]  # the next question is revealed one by one
         await c.press("space")
-        assert c.labels()[:-1] == ["A friend, family member or partner"]
+        assert c.labels()[:-1] == [
+            "Family: a parent, child, brother or sister, or another relative"
+        ]
         await c.press("f5")
         assert not c.screen.has_class("-presenting")
         assert not c.screen.query_one("#side-map").display
-        assert len(c.labels()) == 5 and "Show the next answer" not in c.answers()[-1]
+        assert len(c.labels()) == 10 and "Show the next answer" not in c.answers()[-1]
         await c.press("enter")  # the first answer, as in any chat
-        assert c.asked()[-1] == "Does this need to be sorted out soon?"
+        assert c.asked()[-1] == "Since the call ended, what have you tried?"
 
 
 # --- nothing personal -------------------------------------------------------------------------

@@ -32,8 +32,8 @@ SMALL = REPO / "tests" / "fixtures" / "store" / "small.yaml"
 WHY_ENDED = "Do you know why the call ended?"
 ANGER = "They ended it on purpose, in anger or mid-argument"
 WHO = "Who was on the other end?"
-FRIEND = "A friend, family member or partner"
-SOON = "Does this need to be sorted out soon?"
+FAMILY = "Family: a parent, child, brother or sister, or another relative"
+TRIED = "Since the call ended, what have you tried?"
 BREATH = "Take one slow breath. A few short questions, and you will have one clear next step."
 
 
@@ -82,9 +82,9 @@ async def test_going_on_shows_the_walk_so_far_and_asks_the_next_question(
             f"Guide  {WHY_ENDED}",
             f"You  {ANGER}",
             f"Guide  {WHO}",
-            f"You  {FRIEND}",
+            f"You  {FAMILY}",
             "Welcome back: you left off here.",
-            f"Guide  {SOON}",
+            f"Guide  {TRIED}",
         ]
         assert c.walk.depth == 3
         answer = c.labels()[0]
@@ -160,7 +160,7 @@ async def test_a_note_on_the_outcome_is_saved_with_the_walk(
     store: Store, hang_up: Flow, library: Library
 ) -> None:
     async with saving_app(hang_up, store, library) as c:
-        await c.press("enter", "2", "1", "1", "1")  # … "I'm still shaken": reset first
+        await c.press("enter", "2", "1", "1", "1", "1")  # … "I'm still shaken": reset first
         assert c.walk.finished
         assert "Step away and reset first" in c.card_text("title")
         (session,) = store.sessions()
@@ -180,7 +180,7 @@ async def test_a_note_on_the_outcome_is_saved_with_the_walk(
 
 
 async def test_a_note_on_a_resumed_walk(store: Store, hang_up: Flow, library: Library) -> None:
-    sid = left_unfinished(store, hang_up, library, "", "2", "1", "1")
+    sid = left_unfinished(store, hang_up, library, "", "2", "1", "1", "1")
     async with saving_app(hang_up, store, library) as c:
         await c.press("y")
         await c.until(lambda: isinstance(c.app.screen, ChatScreen))
@@ -199,7 +199,7 @@ async def test_a_note_on_a_resumed_walk(store: Store, hang_up: Flow, library: Li
 @pytest.fixture
 def past(store: Store, hang_up: Flow, library: Library) -> int:
     """A finished walk with a note."""
-    sid = left_unfinished(store, hang_up, library, "", "2", "1", "1", "1")
+    sid = left_unfinished(store, hang_up, library, "", "2", "1", "1", "1", "1")
     assert store.session(sid).finished
     store.set_note(sid, "Went for a walk first")
     return sid
@@ -267,7 +267,7 @@ async def test_history_opens_a_walk_read_only(
             f"Guide  {WHY_ENDED}",
             f"You  {ANGER}",
             f"Guide  {WHO}",
-            f"You  {FRIEND}",
+            f"You  {FAMILY}",
         ]
         assert "Your note: Went for a walk first" in seen
         outcome = str(c.app.screen.query_one("#saved-outcome", Static).render())
@@ -309,9 +309,9 @@ async def test_a_store_locked_by_another_copy_is_said_and_the_walk_goes_on(
             if when == "mid-walk":
                 await c.press("enter")
                 other.execute("BEGIN IMMEDIATE")
-                await c.press("2", "1", "1", "1")
+                await c.press("2", "1", "1", "1", "1")
             else:
-                await c.press("enter", "2", "1", "1", "1")
+                await c.press("enter", "2", "1", "1", "1", "1")
             assert c.walk.finished
             assert "Step away and reset first" in c.card_text("title")
             assert any("another running copy" in note for note in c.said()), c.said()

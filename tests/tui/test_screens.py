@@ -16,7 +16,7 @@ from guide.library.flows import bundled_flows
 from .conftest import FIXTURES, ChatFactory, fixture_flow
 
 ANGER = "They ended it on purpose, in anger or mid-argument"
-FRIEND = "A friend, family member or partner"
+FAMILY = "Family: a parent, child, brother or sister, or another relative"
 
 
 async def test_why_lists_the_answers_so_far(chat: ChatFactory, hang_up: Flow) -> None:
@@ -28,13 +28,13 @@ async def test_why_lists_the_answers_so_far(chat: ChatFactory, hang_up: Flow) ->
         assert isinstance(c.app.screen, WhyScreen)
         shown = c.statics()
         assert shown[0] == "Why am I asked this?"
-        assert any(line.startswith("Most heated calls go better after a pause") for line in shown)
+        assert any(line.startswith("So the advice starts from where you are") for line in shown)
         assert f"• Do you know why the call ended?  →  {ANGER}" in shown
-        assert f"• Who was on the other end?  →  {FRIEND}" in shown
+        assert f"• Who was on the other end?  →  {FAMILY}" in shown
         await c.press("escape")
         assert isinstance(c.app.screen, ChatScreen)
         # Closing the dialog changed nothing in the walk.
-        assert c.asked()[-1] == "Does this need to be sorted out soon?"
+        assert c.asked()[-1] == "Since the call ended, what have you tried?"
 
 
 async def test_why_at_the_first_question(chat: ChatFactory, hang_up: Flow) -> None:

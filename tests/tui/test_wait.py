@@ -29,8 +29,8 @@ def ring_counter(c: Chat, monkeypatch: pytest.MonkeyPatch) -> list[None]:
 
 
 async def reach_the_wait(c: Chat) -> None:
-    """Continue, then "1" (it looked like an accident): the wait for a call back."""
-    await c.press("enter", "1")
+    """Continue, "1" (it looked like an accident), "1" (only just): the wait for a call back."""
+    await c.press("enter", "1", "1")
     assert isinstance(c.walk.current, Wait)
 
 

@@ -31,11 +31,11 @@ from guide.library.flows import Library
 from .conftest import Chat, ChatFactory
 
 MESSAGE = (
-    "Hi there, it's me. Sorry our call ended so suddenly. "
+    "Hi there, sorry our call ended so suddenly. "
     "Happy to pick it up whenever suits you: ring me, or just reply here."
 )
-TO_MESSAGE = ("enter", "3", "1", "2", "enter", "enter")
-"""Rushed, a friend, a call would feel wrong, both names left empty: a message to send."""
+TO_MESSAGE = ("enter", "3", "3", "1", "2", "enter")
+"""Rushed, a friend, nothing tried, a call would feel wrong, the name left empty: a message."""
 
 UNCONFIRMED = "Sent to your terminal's clipboard, but it could not be confirmed."
 FALLBACK = (
@@ -205,7 +205,7 @@ async def test_copy_from_a_saved_walk(
 ) -> None:
     """`hangup-guide history ID` on a walk that ended with a message: `c` copies the
     message as it was saved, and `s` saves it."""
-    sid = saved_walk(store, hang_up, library, "", "3", "1", "2", "Sam", "")
+    sid = saved_walk(store, hang_up, library, "", "3", "3", "1", "2", "Sam")
     notes: list[Notification] = []
 
     def hook(message: Message) -> None:
@@ -220,7 +220,7 @@ async def test_copy_from_a_saved_walk(
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, WordsScreen)
-        words = "Hi Sam, it's me. Sorry our call ended so suddenly."
+        words = "Hi Sam, sorry our call ended so suddenly."
         assert app.clipboard.startswith(words)
         shown = [str(s.render()) for s in app.screen.query(Static)]
         assert shown[1] == app.clipboard
@@ -236,7 +236,7 @@ async def test_a_saved_walk_without_words_has_no_copy(
     store: Store, hang_up: Flow, library: Library
 ) -> None:
     """An outcome with neither message nor script: `c` is not offered and does nothing."""
-    sid = saved_walk(store, hang_up, library, "", "2", "1", "1", "1")
+    sid = saved_walk(store, hang_up, library, "", "2", "1", "1", "1", "1")
     app = make_transcript_app(store.session(sid), store.events(sid))
     async with app.run_test() as pilot:
         await pilot.pause()
