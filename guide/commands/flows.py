@@ -14,7 +14,8 @@ from guide.flow.loader import Loaded, read_flow
 from guide.flow.model import FlowError, Problem, visible
 from guide.flow.validate import validate
 from guide.library.flows import FLOWS_ENV, bundled_decks, bundled_flows, scan, user_dirs
-from guide.practice.deck import Deck, is_deck, read_deck, validate_deck
+from guide.practice.deck import Deck, is_deck, read_deck
+from guide.practice.validate import validate_deck
 
 
 def run_check(paths: Sequence[Path]) -> int:

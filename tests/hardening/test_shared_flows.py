@@ -159,7 +159,8 @@ def test_a_deck_that_asks_too_much_matching_stops_with_one_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from guide.flow.loader import load_flow
-    from guide.practice.deck import load_deck, validate_deck
+    from guide.practice.deck import load_deck
+    from guide.practice.validate import validate_deck
 
     monkeypatch.setattr(examples, "BUDGET", 1_000)
     flow = load_flow(_loop_flow(1).encode(), "loop.yaml").flow

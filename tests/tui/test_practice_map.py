@@ -17,7 +17,9 @@ from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
 from guide.history.store import Store
 from guide.library.flows import Library
-from guide.practice.deck import Deck, NotJudged, expert_walk, judge, read_deck
+from guide.practice.deck import Deck, read_deck
+from guide.practice.expert import expert_walk
+from guide.practice.judging import NotJudged, judge
 
 from .test_small_screens import screen_lines, visible
 
