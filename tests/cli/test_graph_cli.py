@@ -14,8 +14,9 @@ import pytest
 
 from guide.flow.model import Flow
 from guide.library.flows import open_flow
-from guide.render.diagram import to_dot, to_mermaid
+from guide.render.dot import to_dot
 from guide.render.handout import to_handout
+from guide.render.mermaid import to_mermaid
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "fixtures" / "graph" / "hostile.yaml"
