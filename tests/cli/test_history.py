@@ -12,8 +12,6 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,12 +23,11 @@ from guide.flow.engine import Advice, Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.history.store import SCHEMA_VERSION
 from guide.library.flows import scan
-from tests.helpers import config_dir, guide, lines
+from tests.helpers import SHORT_WAIT, at_a_terminal, config_dir, guide, lines, main_script, python
 from tests.test_store import as_nobody
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = REPO / "tests" / "fixtures" / "store" / "small.yaml"
-TIMEOUT = 60
 RESUME = "Go on where you stopped? [Y/n] "
 
 
@@ -427,26 +424,11 @@ def test_wipe_at_a_terminal_asks_for_yes(
     env: dict[str, str], home: Path, reply: str, deleted: bool
 ) -> None:
     walk_to_the_end(env)
-    leader, follower = os.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "guide", "wipe"],
-            cwd=REPO,
-            env=env,
-            stdin=follower,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        os.write(leader, f"{reply}\n".encode())
-        out, err = proc.communicate(timeout=TIMEOUT)
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert proc.returncode == 0, err
-    assert "Delete every saved walk" in out
+    done = at_a_terminal(env, "wipe", typed=f"{reply}\n".encode())
+    assert done.returncode == 0, done.stderr
+    assert "Delete every saved walk" in done.stdout
     assert (home / "sessions.db").exists() != deleted
-    assert ("Nothing was deleted." in out) != deleted
+    assert ("Nothing was deleted." in done.stdout) != deleted
 
 
 # --- a store that cannot be used ------------------------------------------------------------------
@@ -500,7 +482,7 @@ def shared_home() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-RUN_GUIDE = "import sys; from guide.cli import main; sys.exit(main(sys.argv[1:]))"
+RUN_GUIDE = main_script()
 
 
 def test_a_read_only_home_is_said_so_and_the_walk_goes_on(shared_home: Path) -> None:
@@ -509,15 +491,12 @@ def test_a_read_only_home_is_said_so_and_the_walk_goes_on(shared_home: Path) -> 
     home.chmod(0o555)
     env = {"HANGUP_GUIDE_HOME": str(home), "XDG_CONFIG_HOME": str(shared_home / "config")}
     if not os.access(home, os.W_OK) or os.geteuid() != 0:
-        done = subprocess.run(
-            [sys.executable, "-c", RUN_GUIDE, "--plain"],
-            cwd=REPO,
-            env={**os.environ, **env, "PYTHONIOENCODING": "utf-8"},
-            input=lines(*ROUND.lines),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
+        done = python(
+            {**os.environ, **env, "PYTHONIOENCODING": "utf-8"},
+            "-c",
+            RUN_GUIDE,
+            "--plain",
+            stdin=lines(*ROUND.lines),
         )
     else:
         done = as_nobody(RUN_GUIDE, "--plain", env=env, stdin=lines(*ROUND.lines))
@@ -526,14 +505,6 @@ def test_a_read_only_home_is_said_so_and_the_walk_goes_on(shared_home: Path) -> 
     assert "Not saving" in done.stderr
     assert "read-only" in done.stderr
     assert list(home.iterdir()) == []
-
-
-SHORT_WAIT = (
-    "-c",
-    "import guide.history.store; guide.history.store.BUSY_TIMEOUT = 0.3; " + RUN_GUIDE,
-)
-"""`python -c …` instead of `-m guide`: the same command line, waiting 0.3 s (not 5 s)
-for another copy's write lock."""
 
 
 @pytest.mark.parametrize(
@@ -555,15 +526,8 @@ def test_a_store_locked_by_another_copy_is_said_so_and_the_walk_goes_on(
     other.execute("BEGIN IMMEDIATE")  # another copy holds the write lock
     try:
         typed = [reply, *CALM.lines[3:]] if reply == "y" else [reply, *ROUND.lines]
-        done = subprocess.run(
-            [sys.executable, *SHORT_WAIT, "--plain"],
-            cwd=REPO,
-            env=env,
-            input=lines(*(t for t in typed if t is not None)),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
+        done = python(
+            env, "-c", SHORT_WAIT, "--plain", stdin=lines(*(t for t in typed if t is not None))
         )
     finally:
         other.execute("ROLLBACK")
