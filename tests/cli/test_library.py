@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +31,10 @@ from guide.flow.loader import read_flow
 from guide.library import flows as library
 from guide.library.flows import FLOWS_ENV, bundled_flows
 from tests.helpers import config_dir
+from tests.helpers import guide as run_guide
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "library"
-TIMEOUT = 60
 BUNDLED = {path.stem: path for path in bundled_flows()}
 
 # `file:line:col: error: ...`, as every located problem is printed.
@@ -105,17 +104,7 @@ def two(tmp_path: Path) -> Folders:
 
 
 def guide(folders: Folders, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=ROOT,
-        input="",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=folders.env,
-        check=False,
-    )
+    return run_guide(folders.env, *args)
 
 
 def row(out: str, name: str) -> str:

@@ -6,8 +6,6 @@ app, in `hangup-guide history` and in an export."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -31,6 +29,7 @@ from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, resolver
 from tests.helpers import config_dir
+from tests.helpers import guide as run_guide
 
 from .conftest import Chat
 from .test_small_screens import visible
@@ -205,14 +204,7 @@ def test_the_history_command_and_export_show_local_time(
     env = {**os.environ, "HANGUP_GUIDE_HOME": str(home), "PYTHONPATH": str(REPO)}
 
     def guide(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "guide", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_guide(env, *args)
         assert done.returncode == 0, done.stderr
         return done.stdout
 
