@@ -58,6 +58,13 @@ def guide(
     return python(env, *options, "-m", "guide", *args, stdin=stdin, timeout=timeout, **popen)
 
 
+def refused(done: subprocess.CompletedProcess[str], code: int) -> str:
+    """Check a run that stopped: exit `code`, and no traceback on stderr; its stderr."""
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == code, done.stderr
+    return done.stderr
+
+
 def main_script(setup: str = "") -> str:
     """A `python -c` script that runs the guide's `main` on the arguments after it, once
     `setup` (Python statements, each ending in `; `) has run: the same command line as
