@@ -25,13 +25,12 @@ from guide.faces.tui.screens.resume import ResumeScreen
 from guide.faces.tui.screens.transcript import TranscriptScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, resolver
 from tests.helpers import config_dir
 from tests.helpers import guide as run_guide
 
-from .conftest import Chat
+from .conftest import Chat, saved_walk
 from .test_small_screens import visible
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,14 +54,6 @@ def in_kathmandu(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZoneInfo]:
     yield ZoneInfo(ZONE)
     monkeypatch.undo()
     time.tzset()
-
-
-def saved_walk(store: Store, flow: Flow, library: Library, *replies: str) -> int:
-    walk = Walk(flow, library.resolver())
-    recorder = start_saving(walk, store)
-    for reply in replies:
-        assert walk.reply(reply).accepted, reply
-    return recorder.session_id
 
 
 def clocks(stamp: str, zone: ZoneInfo) -> tuple[str, str]:
