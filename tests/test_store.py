@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import sysconfig
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -516,15 +515,6 @@ except StoreUnavailable as exc:
 else:
     print("saved")
 """
-
-
-@pytest.fixture
-def shared_tmp() -> Iterator[Path]:
-    """A folder another user can reach (pytest's own temp folders are private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="hangup-store-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _interpreters() -> list[str]:

@@ -12,8 +12,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -479,23 +477,14 @@ def test_a_store_from_a_newer_version_is_left_alone(env: dict[str, str], home: P
     assert "newer" in listed.stderr
 
 
-@pytest.fixture
-def shared_home() -> Iterator[Path]:
-    """A home another user can reach (pytest's temp folders are private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="hangup-home-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 RUN_GUIDE = main_script()
 
 
-def test_a_read_only_home_is_said_so_and_the_walk_goes_on(shared_home: Path) -> None:
-    home = shared_home / "home"
+def test_a_read_only_home_is_said_so_and_the_walk_goes_on(shared_tmp: Path) -> None:
+    home = shared_tmp / "home"
     home.mkdir(mode=0o555)
     home.chmod(0o555)
-    env = {"HANGUP_GUIDE_HOME": str(home), "XDG_CONFIG_HOME": str(shared_home / "config")}
+    env = {"HANGUP_GUIDE_HOME": str(home), "XDG_CONFIG_HOME": str(shared_tmp / "config")}
     if not os.access(home, os.W_OK) or os.geteuid() != 0:
         done = python(
             {**os.environ, **env, "PYTHONIOENCODING": "utf-8"},
