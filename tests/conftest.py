@@ -76,3 +76,13 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path / "sessions.db")
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder under /tmp that every account can enter (pytest's own temp folders are
+    private to root), removed after the test."""
+    folder = Path(tempfile.mkdtemp(prefix="hangup-shared-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)

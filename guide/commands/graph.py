@@ -10,8 +10,9 @@ from pathlib import Path
 from guide.commands.errors import EXIT_OK, CommandError
 from guide.commands.opening import open_for_command
 from guide.flow.model import Flow, visible
-from guide.render.diagram import to_dot, to_mermaid
+from guide.render.dot import to_dot
 from guide.render.handout import to_handout
+from guide.render.mermaid import to_mermaid
 
 FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
     "mermaid": ("Mermaid flowchart", to_mermaid),

@@ -1,6 +1,6 @@
 """The store's tables, and how each older file is brought up to them.
 
-`PRAGMA user_version` holds the version a file is at; `guide.history.store` runs each
+`PRAGMA user_version` holds the version a file is at; `guide.history.migrate` runs each
 migration after it, in order, in one transaction, on opening.
 """
 

@@ -25,7 +25,7 @@ from guide.flow.model import (
     Wait,
 )
 from guide.i18n.wording import describe
-from guide.render.diagram import _distinct, _here, _offers_escape, duration, reading_order
+from guide.render.diagram import distinct, duration, here, offers_escape, reading_order
 from guide.render.markdown import md
 
 
@@ -38,7 +38,7 @@ def anchors(flow: Flow) -> dict[str, str]:
     """A stable anchor for each node: the slug of its id, distinct."""
     used: set[str] = set()
     return {
-        node_id: _distinct(re.sub(r"[^a-z0-9-]+", "-", node_id.lower()).strip("-") or "node", used)
+        node_id: distinct(re.sub(r"[^a-z0-9-]+", "-", node_id.lower()).strip("-") or "node", used)
         for node_id in flow.nodes
     }
 
@@ -71,7 +71,7 @@ class _Handout:
     anchor: dict[str, str]
 
     def link(self, target: Target) -> str:
-        if not _here(self.flow, target):
+        if not here(self.flow, target):
             return f"the {_code(target.flow or '')} flow, at {_code(target.node)}"
         if target.node not in self.flow.nodes:
             return f"{_code(target.node)} (missing)"
@@ -87,7 +87,7 @@ def to_handout(flow: Flow) -> str:
     lines += [md(flow.description), ""] if flow.description else []
     size = f"{len(order)} steps, {len(flow.outcomes())} outcomes"
     lines += [f"*Flow {_code(flow.id)}, version {flow.version}: {size}. It starts at step 1.*", ""]
-    for option in flow.escape if _offers_escape(flow) else ():
+    for option in flow.escape if offers_escape(flow) else ():
         key = f" (key {_code(option.key)})" if option.key else ""
         goes = f"→ goes to: {doc.link(option.next)}"
         lines += [f"At every question: **{md(option.label)}**{key} {goes}", ""]

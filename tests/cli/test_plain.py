@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,10 @@ from guide import __version__
 from guide.flow.loader import read_flow
 from guide.flow.model import Flow, Outcome
 from guide.library.flows import bundled_flows
-from tests.helpers import guide, lines
+from tests.helpers import guide, lines, python
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "engine"
-TIMEOUT = 60
 
 
 def _load(path: Path) -> Flow:
@@ -370,17 +368,7 @@ def test_the_walk_commands_work_at_the_countdown_prompt(
     # "Back, restart, and why at every step": the countdown prompt is a step too.
     # A command typed there must not start the five-minute timer.
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "guide", "--plain"],
-            cwd=REPO,
-            input=lines(*typed),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=8,
-            env=env,
-            check=False,
-        )
+        done = guide(env, "--plain", stdin=lines(*typed), timeout=8)
     except subprocess.TimeoutExpired:
         done = None
     if done is None:
@@ -458,16 +446,7 @@ print("LOADED:", loaded, "CODE:", code, file=sys.stderr)
 def test_main_without_the_app_leaves_textual_and_rich_unloaded(
     env: dict[str, str], args: list[str]
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SNIPPET.format(args=args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
+    done = python(env, "-c", SNIPPET.format(args=args))
     assert "LOADED: [] CODE: 0" in done.stderr, done.stderr[-2000:]
 
 

@@ -8,7 +8,6 @@ import argparse
 from contextlib import AbstractAsyncContextManager
 
 import pytest
-from textual.command import CommandList, CommandPalette
 
 import guide.faces.tui.app as app_module
 from guide.cli import build_parser
@@ -154,18 +153,7 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
 
 
 async def pick_history_in_the_palette(c: Chat) -> None:
-    await c.press("ctrl+p")
-    assert isinstance(c.app.screen, CommandPalette)
-    await c.type("History")
-    commands = c.app.screen.query_one(CommandList)
-
-    def found() -> bool:
-        return commands.option_count > 0 and str(commands.get_option_at_index(0).prompt).startswith(
-            "History"
-        )
-
-    await c.until(found)
-    await c.press("enter")
+    await c.pick_command("History")
     await c.pilot.pause()
 
 
