@@ -11,7 +11,7 @@ from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal, open_for_command
 from guide.faces.plain.guide import PlainIO
 from guide.flow.engine import Walk, WalkError, clean
-from guide.flow.model import visible
+from guide.flow.problems import visible
 from guide.flow.startpoints import needed_facts
 from guide.flow.suggest import did_you_mean
 from guide.history.recorder import pending, resume, set_aside, start_saving

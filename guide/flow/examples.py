@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guide.flow.engine import Advice, FlowResolver, Question, Walk, WalkError
-from guide.flow.model import Example, Flow, Problem, Say, Wait
+from guide.flow.model import Example, Flow, Say, Wait
+from guide.flow.problems import Problem
 from guide.flow.refusals import author_words
 
 BUDGET = 1_000_000

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from guide.flow.compute import FUNCTIONS
 from guide.flow.conditions import tests_in
-from guide.flow.model import Ask, Compute, FactIs, Flow, Input, Mark, Problem, Route
+from guide.flow.model import Ask, Compute, FactIs, Flow, Input, Route
+from guide.flow.problems import Mark, Problem
 from guide.flow.suggest import did_you_mean
 from guide.flow.template import placeholders
 

@@ -31,12 +31,10 @@ from guide.flow.model import (
     Goto,
     Input,
     InputType,
-    Mark,
     Node,
     Not,
     Option,
     Outcome,
-    Problem,
     Route,
     Say,
     Source,
@@ -44,6 +42,7 @@ from guide.flow.model import (
     Target,
     Wait,
 )
+from guide.flow.problems import Mark, Problem
 from guide.flow.reader import FieldReader
 from guide.flow.reserved import taken
 from guide.flow.suggest import did_you_mean

@@ -16,22 +16,9 @@ from guide.flow.compute import FUNCTIONS
 from guide.flow.engine import FlowResolver
 from guide.flow.examples import example_problems
 from guide.flow.factcheck import fact_problems
-from guide.flow.model import (
-    Ask,
-    Compute,
-    Flow,
-    Goto,
-    Input,
-    Mark,
-    Node,
-    Option,
-    Outcome,
-    Problem,
-    Route,
-    Severity,
-    Target,
-)
+from guide.flow.model import Ask, Compute, Flow, Goto, Input, Node, Option, Outcome, Route, Target
 from guide.flow.model import successors as node_successors
+from guide.flow.problems import Mark, Problem, Severity
 from guide.flow.suggest import did_you_mean
 
 

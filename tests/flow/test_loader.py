@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from guide.flow.loader import Loaded, load_flow, read_flow
-from guide.flow.model import Ask, FlowError, Input, Outcome, Problem, Route, Say, Wait
+from guide.flow.model import Ask, Input, Outcome, Route, Say, Wait
+from guide.flow.problems import FlowError, Problem
 from guide.flow.validate import validate
 from guide.flow.yamltree import CONTROL, Limits
 

@@ -13,7 +13,8 @@ import pytest
 from guide.faces.plain.guide import PlainIO, run_command, run_interactive
 from guide.flow.engine import Question, Walk
 from guide.flow.loader import load_flow
-from guide.flow.model import Flow, Problem
+from guide.flow.model import Flow
+from guide.flow.problems import Problem
 from guide.flow.reserved import APP, PLAIN
 from guide.flow.validate import validate
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from guide.flow.loader import read_flow
-from guide.flow.model import Problem
+from guide.flow.problems import Problem
 from guide.flow.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]

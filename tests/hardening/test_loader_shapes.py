@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from guide.flow.engine import Advice, Question, Walk
 from guide.flow.loader import KIND_FIELDS, OPTION_KEYS, TOP_KEYS, load_flow
-from guide.flow.model import FlowError, Input
+from guide.flow.model import Input
+from guide.flow.problems import FlowError
 from guide.flow.refusals import InvalidInput
 from guide.flow.validate import validate
 
