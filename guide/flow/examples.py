@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guide.flow.engine import Advice, FlowResolver, Question, Walk, WalkError
+from guide.flow.engine import Walk
 from guide.flow.model import Example, Flow, Say, Wait
 from guide.flow.problems import Problem
 from guide.flow.refusals import author_words
+from guide.flow.steps import Advice, FlowResolver, Question, WalkError
 
 BUDGET = 1_000_000
 """Choices an answer is matched against, over all the examples of one flow, before the

@@ -13,12 +13,12 @@ from collections.abc import Collection, Iterator, Mapping
 from guide.flow.aliaslimits import alias_problems
 from guide.flow.collector import collector_paused
 from guide.flow.compute import FUNCTIONS
-from guide.flow.engine import FlowResolver
 from guide.flow.examples import example_problems
 from guide.flow.factcheck import fact_problems
 from guide.flow.model import Ask, Compute, Flow, Goto, Input, Node, Option, Outcome, Route, Target
 from guide.flow.model import successors as node_successors
 from guide.flow.problems import Mark, Problem, Severity
+from guide.flow.steps import FlowResolver
 from guide.flow.suggest import did_you_mean
 
 

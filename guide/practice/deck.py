@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from guide.flow.engine import Advice, FlowResolver, Walk, WalkError, asked_text
+from guide.flow.engine import Walk
 from guide.flow.examples import Budget, BudgetSpent, budget_message, charge, here, walk_answers
 from guide.flow.files import read_capped
 from guide.flow.model import Flow, Input, Outcome, Say, Wait
 from guide.flow.problems import NOWHERE, Mark, Problem
 from guide.flow.reader import FieldReader
+from guide.flow.steps import Advice, FlowResolver, WalkError, asked_text
 from guide.flow.suggest import did_you_mean
 from guide.flow.yamltree import DEFAULT_LIMITS, YNode, decode, parse_tree
 from guide.history.store import PracticeResult, now

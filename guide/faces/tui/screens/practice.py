@@ -10,9 +10,10 @@ from textual.widgets import Static
 from guide.faces.plain.practice import score_words
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.widgets.choices import Choices
-from guide.flow.engine import Advice, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.model import Input as InputNode
+from guide.flow.steps import Advice
 from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S
 from guide.library.flows import Library
