@@ -45,6 +45,7 @@ from guide.flow.steps import (
     WalkError,
     Why,
     asked_text,
+    help_text,
 )
 from guide.flow.template import fill
 from guide.flow.typed import MAX_INPUT, MAX_REPLY, clean, parse_input
@@ -153,8 +154,7 @@ class Walk:
             for frame, move in zip(self._frames, self._moves, strict=False)
             if move.kind != "proceed"
         )
-        node = self._frames[-1].node
-        return Why(trail, self.facts, getattr(node, "help", ""))
+        return Why(trail, self.facts, help_text(self._frames[-1].node))
 
     # --- moving -----------------------------------------------------------------------
 

@@ -115,3 +115,14 @@ def asked_text(node: Node) -> str:
             return node.id
         case _:
             assert_never(node)
+
+
+def help_text(node: Node) -> str:
+    """The help a step offers under "why?" (only questions and inputs have any)."""
+    match node:
+        case Ask() | Input():
+            return node.help
+        case Say() | Wait() | Route() | Goto() | Compute() | Outcome():
+            return ""
+        case _:
+            assert_never(node)
