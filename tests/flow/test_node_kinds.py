@@ -100,7 +100,7 @@ NODE_BRANCHES: list[Callable[[Flow, Node], Any]] = [
     lambda flow, node: successors(node),
     lambda flow, node: asked_text(node),
     lambda flow, node: help_text(node),
-    lambda flow, node: node_problems(flow, node),
+    node_problems,
     lambda flow, node: _passes(node),
     lambda flow, node: _box(node, start=False),
     lambda flow, node: _exits(node),
