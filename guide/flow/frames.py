@@ -1,5 +1,8 @@
-"""Where a walk stands: a frame, reached by passing routes, links and calculations,
-and the answers its question offers."""
+"""Where a walk stands: frames reached past routes, links and calculations, and their answers.
+
+`settle` passes the nodes a walk never shows; `choices` lists what a question offers
+at a frame, with the flow's escapes.
+"""
 
 from __future__ import annotations
 
