@@ -17,7 +17,7 @@ from guide.commands.arguments import COMMANDS, WALK
 from guide.commands.errors import EXIT_INTERRUPTED, EXIT_OK, CommandError
 from guide.commands.opening import tolerant_console
 from guide.commands.parser import SafeParser
-from guide.flow.model import visible
+from guide.flow.problems import visible
 from guide.library.flows import DEFAULT_FLOW
 
 

@@ -16,7 +16,7 @@ from benchmarks.figures import row
 from benchmarks.flowgen import generated_flow
 from benchmarks.loading import load_and_check
 from guide.flow.loader import load_flow
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 
 pytestmark = pytest.mark.slow  # the benchmarks in their quick mode
 

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Input, Say, Wait
+from guide.flow.steps import Question
 from guide.i18n.strings import ENGLISH, S, Strings, names, use
 from guide.i18n.translation import apply_language, placeholders, read_catalogue, template
 from guide.library.flows import open_flow, scan

@@ -11,7 +11,7 @@ from pathlib import Path
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from guide.flow.files import open_regular
 from guide.flow.loader import Loaded, read_flow
-from guide.flow.model import FlowError, Problem, visible
+from guide.flow.problems import FlowError, Problem, visible
 from guide.flow.validate import validate
 from guide.library.flows import FLOWS_ENV, bundled_decks, bundled_flows, scan, user_dirs
 from guide.practice.deck import Deck, is_deck, read_deck

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, CommandError
 from guide.commands.opening import open_for_command
-from guide.flow.model import Flow, visible
+from guide.flow.model import Flow
+from guide.flow.problems import visible
 from guide.render.dot import to_dot
 from guide.render.handout import to_handout
 from guide.render.mermaid import to_mermaid

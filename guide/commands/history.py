@@ -9,8 +9,8 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal
-from guide.flow.engine import clean
-from guide.flow.model import visible
+from guide.flow.problems import visible
+from guide.flow.typed import clean
 from guide.history.advice import DamagedAdvice
 from guide.history.export import outcome_of, status_of, to_json, to_markdown
 from guide.history.ownership import remove_lock_files

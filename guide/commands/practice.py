@@ -8,7 +8,7 @@ import sys
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal
 from guide.commands.walk import open_store
-from guide.flow.model import visible
+from guide.flow.problems import visible
 from guide.library.decks import find_deck, load_decks
 from guide.library.flows import Library, scan
 from guide.practice.deck import Deck

@@ -6,7 +6,7 @@ import argparse
 
 from guide.commands.errors import EXIT_OK
 from guide.commands.history import open_store
-from guide.flow.engine import clean
+from guide.flow.typed import clean
 from guide.history.stats import Stats, compute_stats
 
 

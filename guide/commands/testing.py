@@ -10,7 +10,8 @@ from pathlib import Path
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from guide.flow.coverage import Coverage, coverage
 from guide.flow.loader import read_flow
-from guide.flow.model import Flow, FlowError, visible
+from guide.flow.model import Flow
+from guide.flow.problems import FlowError, visible
 from guide.flow.validate import validate
 from guide.library.flows import Library, bundled_flows, scan
 

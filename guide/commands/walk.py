@@ -10,10 +10,12 @@ from pathlib import Path
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal, open_for_command
 from guide.faces.plain.guide import PlainIO
-from guide.flow.engine import Walk, WalkError, clean
-from guide.flow.model import visible
+from guide.flow.engine import Walk
+from guide.flow.problems import visible
 from guide.flow.startpoints import needed_facts
+from guide.flow.steps import WalkError
 from guide.flow.suggest import did_you_mean
+from guide.flow.typed import clean
 from guide.history.recorder import pending, resume, set_aside, start_saving
 from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S

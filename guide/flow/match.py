@@ -4,7 +4,7 @@ Order of trust: a number, a key, the exact label, then aliases found in the
 text, then fuzzy similarity. Anything short of a clear winner becomes "did you
 mean …?" with the two closest: a wrong silent pick is worse than a question.
 
-The cost of one reply is bounded: the typed text is at most `engine.MAX_REPLY`
+The cost of one reply is bounded: the typed text is at most `typed.MAX_REPLY`
 characters, an option's normalised label and aliases are computed once (`forms`),
 and only the first `MAX_ALIASES` aliases of an option, `MAX_QUESTION_ALIASES` of a
 question, each cut to `MAX_ALIAS_CHARS`, are looked at (`check` reports a flow

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
-from guide.flow.engine import Advice, Change, FlowResolver, Move, Walk, WalkError, replay
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.flow.replay import replay
+from guide.flow.steps import Advice, Change, FlowResolver, Move, WalkError
 from guide.history.advice import SavedAdvice
 from guide.history.events import Event
 from guide.history.store import Session, Store, StoreUnavailable, now

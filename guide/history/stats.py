@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from guide.flow.engine import LEFT_EMPTY
+from guide.flow.steps import LEFT_EMPTY
 from guide.history.events import MOVES, WENT_ON, Event, fold
 from guide.history.store import Session
 

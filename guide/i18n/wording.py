@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from guide.flow.engine import LEFT_EMPTY, Advice
 from guide.flow.model import (
     AllOf,
     Ask,
@@ -29,6 +28,7 @@ from guide.flow.model import (
     Wait,
 )
 from guide.flow.refusals import Invalid, Refusal
+from guide.flow.steps import LEFT_EMPTY, Advice
 from guide.i18n.strings import S
 
 LONGEST = 30

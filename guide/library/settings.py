@@ -21,7 +21,7 @@ from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 from guide.flow.yamltree import Limits
 
 

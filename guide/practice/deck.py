@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from guide.flow.files import read_capped
-from guide.flow.model import NOWHERE, Mark, Problem
+from guide.flow.problems import NOWHERE, Mark, Problem
 from guide.flow.reader import FieldReader
 from guide.flow.yamltree import DEFAULT_LIMITS, YNode, decode, parse_tree
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.flow.engine import FlowResolver, Walk, WalkError, asked_text
+from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Flow
+from guide.flow.steps import FlowResolver, WalkError, asked_text
 from guide.practice.deck import Scenario
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from guide.flow.engine import Advice, Walk
+from guide.flow.engine import Walk
+from guide.flow.steps import Advice
 from guide.history.store import PracticeResult, now
 from guide.i18n.strings import S
 from guide.practice.deck import Deck, Scenario

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from guide.flow.engine import FlowResolver, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.steps import FlowResolver
 from guide.history.store import PracticeResult
 from guide.i18n.strings import S
 from guide.practice.deck import Deck, Scenario

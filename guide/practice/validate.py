@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from guide.flow.engine import Advice, FlowResolver, Walk, WalkError
+from guide.flow.engine import Walk
 from guide.flow.examples import Budget, BudgetSpent, budget_message, charge, here
-from guide.flow.model import Flow, Input, Outcome, Problem, Say, Wait
+from guide.flow.model import Flow, Input, Outcome, Say, Wait
+from guide.flow.problems import Problem
+from guide.flow.steps import Advice, FlowResolver, WalkError
 from guide.flow.suggest import did_you_mean
 from guide.practice.deck import Deck, Scenario
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from guide.flow.model import (
     Ask,
     Compute,
     Flow,
+    Goto,
     Input,
     Node,
     Option,
@@ -150,11 +151,15 @@ def _target_box(flow: Flow, target: Target) -> Box | None:
 
 def _exits(node: Node) -> list[tuple[Target, str]]:
     """Where a node leads, each with the words on its arrow (as `successors`, in order)."""
-    if isinstance(node, Ask):
-        return [(o.next, _when(o.label, o)) for o in node.options]
-    if isinstance(node, Route):
-        return [(b.next, describe(b.when) if b.when else "otherwise") for b in node.branches]
-    return [(target, "") for target in successors(node)]
+    match node:
+        case Ask():
+            return [(o.next, _when(o.label, o)) for o in node.options]
+        case Route():
+            return [(b.next, describe(b.when) if b.when else "otherwise") for b in node.branches]
+        case Say() | Wait() | Input() | Goto() | Compute() | Outcome():
+            return [(target, "") for target in successors(node)]
+        case _:
+            assert_never(node)
 
 
 def _when(label: str, option: Option) -> str:
@@ -162,22 +167,26 @@ def _when(label: str, option: Option) -> str:
 
 
 def _box(node: Node, start: bool) -> Box:
-    if isinstance(node, Ask):
-        return Box(node.id, "ask", (node.text,), start)
-    if isinstance(node, Route):
-        return Box(node.id, "route", ("if",), start)
-    if isinstance(node, Outcome):
-        return Box(node.id, "emergency" if node.emergency else "outcome", (node.title,), start)
-    if isinstance(node, Say):
-        return Box(node.id, "step", (f"💬 {node.text}",), start)
-    if isinstance(node, Wait):
-        return Box(node.id, "step", (f"⏱ wait {duration(node.seconds)}", node.text), start)
-    if isinstance(node, Input):
-        return Box(node.id, "step", (f"✎ {node.text}", f"saved as {node.fact}"), start)
-    if isinstance(node, Compute):
-        lines = (f"⚙ work out {node.function}", f"saved as {node.fact}")
-        return Box(node.id, "compute", lines, start)
-    return Box(node.id, "goto", (f"↪ go to {node.target}",), start)
+    match node:
+        case Ask():
+            return Box(node.id, "ask", (node.text,), start)
+        case Route():
+            return Box(node.id, "route", ("if",), start)
+        case Outcome():
+            return Box(node.id, "emergency" if node.emergency else "outcome", (node.title,), start)
+        case Say():
+            return Box(node.id, "step", (f"💬 {node.text}",), start)
+        case Wait():
+            return Box(node.id, "step", (f"⏱ wait {duration(node.seconds)}", node.text), start)
+        case Input():
+            return Box(node.id, "step", (f"✎ {node.text}", f"saved as {node.fact}"), start)
+        case Compute():
+            lines = (f"⚙ work out {node.function}", f"saved as {node.fact}")
+            return Box(node.id, "compute", lines, start)
+        case Goto():
+            return Box(node.id, "goto", (f"↪ go to {node.target}",), start)
+        case _:
+            assert_never(node)
 
 
 def duration(seconds: int) -> str:

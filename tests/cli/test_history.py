@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import Advice, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Say, Wait
+from guide.flow.steps import Advice
 from guide.history.store import SCHEMA_VERSION
 from guide.library.flows import scan
 from tests.helpers import (

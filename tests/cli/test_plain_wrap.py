@@ -17,8 +17,9 @@ import pytest
 
 from guide.commands.opening import LOOKALIKE_ERRORS
 from guide.faces.plain.text import MAX_WIDTH, MIN_WIDTH, as_shown, line_width, wrap, wrap_prompt
-from guide.flow.engine import Advice, Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Input, Say, Wait
+from guide.flow.steps import Advice, Question
 from guide.i18n.strings import ENGLISH
 from guide.library.flows import bundled_flows, open_flow, scan
 from tests.helpers import Terminal, guide, guide_env, lines

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import Advice, Move, Question, Walk, replay
+from guide.flow.engine import Walk
 from guide.flow.examples import run_example
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Example, Flow, Input, Outcome, Say, Wait
+from guide.flow.replay import replay
+from guide.flow.steps import Advice, Move, Question
 from guide.flow.validate import validate
 from guide.library.flows import bundled_flows, resolver
 

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import Advice, Question, Walk, WalkError
+from guide.flow.engine import Walk
 from guide.flow.examples import run_example, walk_answers
 from guide.flow.loader import read_flow
 from guide.flow.model import Flow, Outcome
+from guide.flow.steps import Advice, Question, WalkError
 from guide.flow.validate import validate
 from guide.library import flows as library
 from guide.library.flows import FLOWS_ENV, bundled_flows

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guide.flow.loader import Loaded, load_flow
-from guide.flow.model import Ask, FlowError, Outcome, Problem
+from guide.flow.model import Ask, Outcome
+from guide.flow.problems import FlowError, Problem
 from guide.flow.validate import validate
 from guide.flow.yamltree import CONTROL
 

@@ -15,8 +15,10 @@ import pytest
 from textual import events
 
 from guide.faces.tui.screens.chat import ChatScreen
-from guide.flow.engine import Question, Walk, replay
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.replay import replay
+from guide.flow.steps import Question
 from guide.history.recorder import Recorder, apply_events
 from guide.history.store import Store
 from guide.library.flows import Library

@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.flow.steps import Question
 from guide.history.store import PracticeResult
 from guide.library.flows import Library
 from guide.practice.deck import Deck, Scenario, read_deck

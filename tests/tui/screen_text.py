@@ -25,8 +25,9 @@ async def main(out: Path) -> None:
 
     from guide.faces.tui.app import make_app
     from guide.faces.tui.screens.chat import ChatScreen
-    from guide.flow.engine import Question, Walk
+    from guide.flow.engine import Walk
     from guide.flow.model import Input, Say, Wait
+    from guide.flow.steps import Question
 
     answers = list(flow.examples[3].answers)  # a call with mum: inputs, a wait, a message
     app = make_app(Walk(flow, library.resolver()), library=library, notes=notes)

@@ -10,8 +10,8 @@ import pytest
 
 from guide.faces.tui.screens.words import WordsScreen
 from guide.faces.tui.widgets.countdown import Countdown
-from guide.flow.engine import Question
 from guide.flow.model import Flow, Wait
+from guide.flow.steps import Question
 
 from .conftest import ChatFactory
 

@@ -14,9 +14,10 @@ from textual import events
 from guide.faces.tui.app import make_app, make_practice_app
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.screens.confirm import ConfirmScreen
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.flow.model import Input as InputNode
+from guide.flow.steps import Question
 from guide.history.store import Store
 from guide.library.flows import Library, scan
 from guide.practice.deck import read_deck

@@ -17,10 +17,11 @@ from guide.faces.plain.text import as_shown, line_width, wrap, wrap_prompt
 from guide.faces.plain.timer import format_duration, run_countdown
 from guide.faces.plain.typed import console_lines
 from guide.flow.crisis import crisis
-from guide.flow.engine import Advice, Question, Walk, WalkError, Why
+from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Input, Say, Wait
 from guide.flow.reserved import PLAIN_AT_WAIT, Command, plain_command
+from guide.flow.steps import Advice, Question, WalkError, Why
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words, source_line
 

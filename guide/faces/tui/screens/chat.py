@@ -28,18 +28,13 @@ from guide.faces.tui.widgets.transcript_view import (
     MAX_BUBBLES,  # noqa: F401 (its old home: still imported from here)
     TranscriptView,
 )
-from guide.flow.engine import (
-    Advice,
-    Move,
-    Question,
-    Walk,
-    WalkError,
-    clean,
-)
+from guide.flow.engine import Walk
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
 from guide.flow.refusals import InvalidInput
+from guide.flow.steps import Advice, Move, Question, WalkError
+from guide.flow.typed import clean
 from guide.history.store import Store
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words

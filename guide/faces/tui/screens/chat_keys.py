@@ -15,9 +15,9 @@ from guide.faces.tui.screens.words import COPY
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.transcript_view import TranscriptView
-from guide.flow.engine import Question
 from guide.flow.model import Input as InputNode
 from guide.flow.reserved import Command, app_command
+from guide.flow.steps import Question
 from guide.i18n.strings import S
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ from textual.widgets import Static, Tree
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.flow_map import FlowMap
-from guide.flow.engine import FlowResolver
 from guide.flow.model import Flow
+from guide.flow.steps import FlowResolver
 from guide.flow.trail import Trail
 from guide.i18n.strings import S
 

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from guide.faces.tui.screens.dialog import Dialog
-from guide.flow.engine import clean
+from guide.flow.typed import clean
 from guide.i18n.strings import S
 
 

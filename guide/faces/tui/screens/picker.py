@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
-from guide.flow.model import visible
+from guide.flow.problems import visible
 from guide.i18n.strings import S
 from guide.library.flows import Entry, scan
 

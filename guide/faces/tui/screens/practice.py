@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.widgets.choices import Choices
-from guide.flow.engine import Advice
 from guide.flow.model import Flow
+from guide.flow.steps import Advice
 from guide.history.store import PracticeResult, Store, StoreUnavailable
 from guide.i18n.strings import S
 from guide.library.flows import Library

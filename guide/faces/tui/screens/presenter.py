@@ -7,8 +7,9 @@ from textual.screen import Screen
 
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.flow_map import FlowMap
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.flow.steps import Question
 from guide.flow.trail import Trail, trail_of
 from guide.i18n.strings import S
 

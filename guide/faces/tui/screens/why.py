@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.hanging import Hanging
-from guide.flow.engine import Why
+from guide.flow.steps import Why
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words
 

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from guide.flow.engine import FlowResolver
 from guide.flow.model import Ask, Flow, Node, Route, Target
+from guide.flow.steps import FlowResolver
 from guide.flow.trail import Trail, ways_out
 from guide.i18n.strings import S
 from guide.i18n.wording import condition_words, step_words

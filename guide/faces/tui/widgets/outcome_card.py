@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
-from guide.flow.engine import Advice
 from guide.flow.model import Flow
+from guide.flow.steps import Advice
 from guide.i18n.strings import S
 from guide.i18n.wording import source_line
 
