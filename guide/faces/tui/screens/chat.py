@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input
 
@@ -28,6 +29,7 @@ from guide.faces.tui.widgets.transcript_view import (
     MAX_BUBBLES,  # noqa: F401 (its old home: still imported from here)
     TranscriptView,
 )
+from guide.faces.tui.widgets.worded import Worded
 from guide.flow.engine import (
     Advice,
     Move,
@@ -55,12 +57,12 @@ def outcome_actions() -> tuple[tuple[str, str], ...]:
     )
 
 
-class ChatScreen(WalkActions):
+class ChatScreen(Worded, WalkActions):
     """One walk as a conversation."""
 
-    # Key names come from `S` when this module is first imported: the CLI puts the
-    # person's language into `S` before that.
-    BINDINGS = chat_bindings()
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return chat_bindings()
 
     def __init__(
         self,
