@@ -15,6 +15,7 @@ from guide.faces.tui.screens.words import copy_binding
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.transcript_view import TranscriptView
+from guide.faces.tui.widgets.worded import Worded
 from guide.flow.engine import Question
 from guide.flow.model import Input as InputNode
 from guide.flow.reserved import Command, app_command
@@ -58,8 +59,12 @@ def chat_bindings() -> list[BindingType]:
     ]
 
 
-class ChatKeys(FlowSwitching):
+class ChatKeys(Worded, FlowSwitching):
     """The part of `ChatScreen` that turns keys into actions and places the focus."""
+
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return chat_bindings()
 
     countdown: Countdown | None
 
