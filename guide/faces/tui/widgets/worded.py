@@ -23,8 +23,8 @@ class Worded:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "BINDINGS" in cls.__dict__:
-            raise TypeError(f"{cls.__name__}: name its keys in key_bindings(), not BINDINGS")
+        if "BINDINGS" in cls.__dict__:  # named once, at import, and bound as well as ours
+            raise TypeError(f"{cls.__name__}.BINDINGS → key_bindings()")
 
     @classmethod
     def key_bindings(cls) -> list[BindingType]:
