@@ -15,15 +15,18 @@ import json
 import os
 import re
 import string
-import subprocess
-import sys
 import tomllib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.keys import KeysScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Input, Say, Wait
 from guide.flow.steps import Question
@@ -33,6 +36,7 @@ from guide.library.flows import open_flow, scan
 from guide.library.settings import load_settings
 
 from .helpers import REPO, guide, lines
+from .tui.screen_text import screen_text
 
 MAIN_FLOW = REPO / "flows" / "hang-up.yaml"
 PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -345,25 +349,20 @@ def test_the_plain_face_has_no_fixed_english_left(tmp_path: Path) -> None:
     assert english_left(translated.stdout, flow_words(MAIN_FLOW, typed)) == []
 
 
-def test_the_app_has_no_fixed_english_left(tmp_path: Path) -> None:
-    english_config, pseudo_config = tmp_path / "en", tmp_path / "xx"
-    english_config.mkdir()
-    write_language(pseudo_config, "xx", pseudo_toml())
-    shown = {}
-    for name, config in (("en", english_config), ("xx", pseudo_config)):
-        out = tmp_path / f"{name}.json"
-        done = subprocess.run(
-            [sys.executable, str(REPO / "tests" / "tui" / "screen_text.py"), str(out)],
-            cwd=REPO,
-            env=env_with(config),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        shown[name] = json.loads(out.read_text(encoding="utf-8"))
-    english, translated = shown["en"], shown["xx"]
+@contextmanager
+def pseudo_in_use() -> Iterator[None]:
+    """The pseudo-translation in use inside the block, English again after it."""
+    use({name: pseudo(getattr(ENGLISH, name)) for name in names()})
+    try:
+        yield
+    finally:
+        use({})
+
+
+async def test_the_app_has_no_fixed_english_left() -> None:
+    english = await screen_text()
+    with pseudo_in_use():
+        translated = await screen_text()
     assert english.keys() == translated.keys()
     assert {"why", "keys", "map", "no-match", "outcome", "words", "back"} <= english.keys()
     corpus = flow_words(MAIN_FLOW, ["Mum", "Alex", "zzz"])
@@ -372,6 +371,36 @@ def test_the_app_has_no_fixed_english_left(tmp_path: Path) -> None:
         assert english_left(translated[stage], corpus) == [], stage
     assert pseudo(ENGLISH.card_next_step) in translated["outcome"]
     assert pseudo(ENGLISH.key_emergency) in translated["start"]  # the footer too
+
+
+async def footer_and_keys() -> tuple[str, str]:
+    """The last line of a freshly built app (its footer), and the keys screen's text."""
+    small = REPO / "tests" / "fixtures" / "store" / "small.yaml"
+    library = scan([small])
+    app = make_app(Walk(open_flow(small, library), library.resolver()), library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        return footer, "\n".join(screen_lines(app))
+
+
+def screen_lines(app: App[Any]) -> list[str]:
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+async def test_keys_are_named_in_the_language_in_use_when_the_app_is_built() -> None:
+    english = ENGLISH.key_emergency, ENGLISH.key_restart, ENGLISH.key_keys
+    translated = tuple(pseudo(words) for words in english)
+    with pseudo_in_use():
+        footer, keys = await footer_and_keys()
+    assert all(words in footer and words in keys for words in translated), (footer, keys)
+    assert not any(words in footer or words in keys for words in english)
+    footer, keys = await footer_and_keys()  # English again, in the same process
+    assert all(words in footer and words in keys for words in english), (footer, keys)
+    assert not any(words in footer or words in keys for words in translated)
 
 
 # Words for a person: a capitalised word, or two words in a row.

@@ -24,8 +24,10 @@ from guide.flow.readnodes import KIND_FIELDS
 from guide.flow.startpoints import needed_facts
 from guide.flow.steps import Advice, Step, asked_text, help_text
 from guide.flow.validate import _passes, validate
-from guide.render.diagram import _box, _exits, to_dot, to_mermaid
+from guide.render.diagram import _box, _exits
+from guide.render.dot import to_dot
 from guide.render.handout import heading, to_handout
+from guide.render.mermaid import to_mermaid
 
 # One node of each kind, in the order a walk meets them: ask, say, wait, input, then a
 # route, a link and a calculation the walk passes through unseen, then the outcome.

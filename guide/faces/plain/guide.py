@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, assert_never
 
 from guide.faces.plain.text import as_shown, line_width, wrap, wrap_prompt
 from guide.faces.plain.timer import format_duration, run_countdown
@@ -165,20 +165,23 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
 
 def show_step(walk: Walk, io: PlainIO) -> None:
     step = walk.current
-    if isinstance(step, Question):
-        io.say(step.text)
-        for choice in step.choices:
-            io.say(f"  {choice.handle}) {choice.option.label}")
-    elif isinstance(step, Input):
-        io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
-    elif isinstance(step, Say):
-        io.say(step.text)
-        io.say(S.plain_enter_to_go_on)
-    elif isinstance(step, Wait):
-        io.say(step.text or S.wait_default)
-        io.say(S.plain_suggested_wait.format(time=format_duration(step.seconds)))
-    else:
-        io.say("\n".join(outcome_lines(step, walk)))
+    match step:
+        case Question():
+            io.say(step.text)
+            for choice in step.choices:
+                io.say(f"  {choice.handle}) {choice.option.label}")
+        case Input():
+            io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
+        case Say():
+            io.say(step.text)
+            io.say(S.plain_enter_to_go_on)
+        case Wait():
+            io.say(step.text or S.wait_default)
+            io.say(S.plain_suggested_wait.format(time=format_duration(step.seconds)))
+        case Advice():
+            io.say("\n".join(outcome_lines(step, walk)))
+        case _:
+            assert_never(step)
 
 
 def outcome_lines(advice: Advice, walk: Walk) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -13,16 +13,19 @@ from textual.widgets.option_list import Option
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.screens.transcript import TranscriptScreen, status_words
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
+from guide.faces.tui.widgets.worded import Worded
 from guide.history.export import outcome_of
 from guide.history.store import Store
 from guide.i18n.strings import S
 from guide.i18n.timewords import when
 
 
-class HistoryScreen(Dialog[None]):
+class HistoryScreen(Worded, Dialog[None]):
     """Lists the store's walks; read-only."""
 
-    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, store: Store) -> None:
         super().__init__()

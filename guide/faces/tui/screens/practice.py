@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -27,7 +27,9 @@ a round is scored on the learner's answers only."""
 class PracticeScreen(ChatScreen):
     """One round of a deck; each scenario is a walk judged against the expert's."""
 
-    BINDINGS = [Binding("enter", "next_scenario", S.key_next, show=False)]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [*super().key_bindings(), Binding("enter", "next_scenario", S.key_next, show=False)]
 
     def __init__(
         self,

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from guide.faces.tui.screens.words import COPY, WordsScreen
+from guide.faces.tui.screens.words import WordsScreen, copy_binding
 from guide.faces.tui.widgets.bubble import Bubble
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
+from guide.faces.tui.widgets.worded import Worded
 from guide.history.advice import SavedAdvice
 from guide.history.events import Event, transcript
 from guide.history.export import outcome_of, status_of
@@ -21,10 +22,12 @@ from guide.i18n.strings import S
 from guide.i18n.timewords import count, when
 
 
-class TranscriptScreen(Screen[None]):
+class TranscriptScreen(Worded, Screen[None]):
     """Nothing here changes the saved walk."""
 
-    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close"), COPY]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,q", "close", S.key_close, id="close"), copy_binding()]
 
     def __init__(self, session: Session, events: list[Event]) -> None:
         super().__init__()
