@@ -84,7 +84,11 @@ def _parting(
             answered = (
                 yours.answer
                 if yours and yours.node == expert_step.node
-                else (f"(you were asked something else: {yours.asked})" if yours else "(no answer)")
+                else (
+                    S.practice_asked_else.format(asked=yours.asked)
+                    if yours
+                    else S.practice_no_answer
+                )
             )
             return Parting(
                 expert_step.asked,
