@@ -81,7 +81,7 @@ def test_unknown_flow_lists_the_flows(name: str) -> None:
     result = graph(name)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "the flows are: hang-up, contact-centre, sales" in result.stderr
+    assert "the flows are: hang-up, contact-centre, follow-up, sales" in result.stderr
     assert "Traceback" not in result.stderr
 
 
