@@ -528,7 +528,7 @@ def test_the_walk_goes_on_when_saving_fails(
     act(walk, ["2", *["1", "back"] * 40, "2", "Jo"])
     assert time.monotonic() - began < 5  # it stops trying after the first failure
     assert walk.finished
-    assert walk.current.node.title == "Call back, keep it short"  # type: ignore[union-attr]
+    assert walk.current.node.title == "Call back, keep it short"  # type: ignore[union-attr]  # the walk is at advice here
     assert recorder.failure is not None
     assert reason in recorder.failure
     assert "not be saved" in recorder.failure or "cannot save" in recorder.failure

@@ -548,7 +548,7 @@ def as_nobody(
                 capture_output=True,
                 timeout=60,
                 check=False,
-                **nobody,  # type: ignore[arg-type]
+                **nobody,  # type: ignore[arg-type]  # a hostile value on purpose
             )
         except (OSError, subprocess.SubprocessError):
             continue
@@ -563,7 +563,7 @@ def as_nobody(
                 encoding="utf-8",
                 timeout=60,
                 check=False,
-                **nobody,  # type: ignore[arg-type]
+                **nobody,  # type: ignore[arg-type]  # a hostile value on purpose
             )
     pytest.skip("no Python 3.11 that an unprivileged user can run here")
 

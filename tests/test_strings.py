@@ -258,7 +258,7 @@ def flow_words(flow_path: Path, typed: list[str]) -> list[str]:
             for f in fields(value):
                 collect(getattr(value, f.name))
         elif isinstance(value, dict) or hasattr(value, "items"):
-            for key, item in value.items():  # type: ignore[attr-defined]
+            for key, item in value.items():  # type: ignore[attr-defined]  # anything with items(), as checked above
                 collect(key)
                 collect(item)
         elif isinstance(value, (list, tuple, set, frozenset)):

@@ -652,7 +652,7 @@ def test_too_deep_when_every_parser_refuses_first(monkeypatch: pytest.MonkeyPatc
                     "exceeded maximum nesting depth",
                     self.get_mark(),
                 )
-            super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+            super().fetch_flow_collection_start(token_class)  # type: ignore[misc]  # PyYAML's scanner is untyped
 
     monkeypatch.setattr(yamltree, "_EventLoader", Shallow)
     monkeypatch.setattr(yaml, "SafeLoader", Shallow)

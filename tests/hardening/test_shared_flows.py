@@ -39,7 +39,7 @@ def _count_example_walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     walked: list[str] = []
     real = examples.run_example
 
-    def counting(flow, example, resolve=None, budget=None):  # type: ignore[no-untyped-def]
+    def counting(flow, example, resolve=None, budget=None):  # type: ignore[no-untyped-def]  # stands in for the real one, any signature
         walked.append(f"{flow.id}: {example.name}")
         return real(flow, example, resolve, budget)
 

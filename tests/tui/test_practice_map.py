@@ -107,7 +107,7 @@ def test_judging_refuses_a_walk_that_did_not_begin_at_the_start(
     learner = Walk(flow, library.resolver(), start=start, given=given)
     for reply in answers[3:] if start else answers:
         assert learner.reply(reply).accepted, reply
-    assert learner.current.node.id == scenario.outcome  # type: ignore[union-attr]
+    assert learner.current.node.id == scenario.outcome  # type: ignore[union-attr]  # the walk is at advice here
     with pytest.raises(NotJudged):
         judge(scenario, learner, expert)
     fair = Walk(flow, library.resolver())

@@ -167,7 +167,7 @@ async def test_a_note_on_the_outcome_is_saved_with_the_walk(
         # Opening it again shows the note to change; Escape keeps it as it was.
         await c.press("n")
         assert isinstance(c.app.screen, NoteScreen)
-        assert c.app.screen.query_one("#note-text").value == "Went for a walk, called at six"  # type: ignore[attr-defined]
+        assert c.app.screen.query_one("#note-text").value == "Went for a walk, called at six"  # type: ignore[attr-defined]  # the note screen's input
         await c.press("escape")
         assert store.session(session.id).note == "Went for a walk, called at six"
 

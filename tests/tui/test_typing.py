@@ -92,13 +92,13 @@ async def test_a_sentence_is_words_in_practice(tmp_path: Path) -> None:
     assert deck is not None and not problems
     app = make_practice_app([deck], library, None, deck=deck.id, seed=1)
     async with app.run_test(size=(100, 40)) as pilot:
-        c = Chat(app, pilot)  # type: ignore[arg-type]
+        c = Chat(app, pilot)  # type: ignore[arg-type]  # a bare app stands in for the guide's
         before = at_rest(c)
         await type_sentence(c)
         assert c.free_text.value == SENTENCE
         assert at_rest(c) == before
         await c.press("enter")  # the words are an answer, matched like any other
-        assert c.bubbles()[-1] != before[-1][-1]  # type: ignore[index]
+        assert c.bubbles()[-1] != before[-1][-1]  # type: ignore[index]  # the bubbles are lists of lines here
 
 
 async def test_typing_with_the_answers_focused_goes_into_the_box(
