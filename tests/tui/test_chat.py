@@ -71,11 +71,12 @@ async def test_click_picks_an_answer(chat: ChatFactory, hang_up: Flow) -> None:
 async def test_arrows_and_enter_pick_the_highlighted_answer(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
-    """Down, down moves the highlight to answer 3; Enter picks it."""
+    """A question starts with nothing highlighted; down three times highlights answer 3;
+    Enter picks it."""
     async with chat(hang_up) as c:
         await c.press("enter")
-        assert c.choices.highlighted == 0
-        await c.press("down", "down")
+        assert c.choices.highlighted is None
+        await c.press("down", "down", "down")
         assert c.choices.highlighted == 2
         await c.press("enter")
         assert c.bubbles()[-2:] == [f"You  {RUSHED}", f"Guide  {WHO}"]
@@ -122,7 +123,7 @@ async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up:
     async with chat(hang_up) as c:
         await c.press("enter", "2")
         await c.say_in_words("my friend from work")
-        await c.press("down", "down", "enter")  # ↓ from the box moves through the rows
+        await c.press("down", "down", "down", "enter")  # ↓ from the box moves through the rows
         assert c.labels() == [FRIEND, WORK, PROSPECT, CONTACT_CENTRE, EMERGENCY]
         assert c.asked()[-1] == WHO
         await c.press("3")

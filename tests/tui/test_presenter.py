@@ -145,7 +145,7 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
         assert not c.screen.has_class("-presenting")
         assert not c.screen.query_one("#side-map").display
         assert len(c.labels()) == 5 and "Show the next answer" not in c.answers()[-1]
-        await c.press("enter")  # the first answer, as in any chat
+        await c.press("down", "enter")  # the first answer, as in any chat
         assert c.asked()[-1] == "Does this need to be sorted out soon?"
 
 

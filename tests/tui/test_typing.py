@@ -138,8 +138,24 @@ async def test_enter_on_an_empty_box_picks_the_highlighted_answer(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
     async with chat(hang_up) as c:
-        await c.press("enter", "down", "enter")
+        await c.press("enter", "down", "down", "enter")
         assert c.bubbles()[-2].startswith("You  They ended it on purpose")
+
+
+async def test_a_number_then_enter_answers_one_question_only(
+    chat: ChatFactory, hang_up: Flow
+) -> None:
+    """The hint says "a number, then Enter": the number answers at once, and the Enter
+    that follows out of habit lands on a question with nothing highlighted, so it
+    answers nothing."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "2")
+        asked = c.asked()[-1]
+        before = c.bubbles()
+        await c.press("enter")
+        assert c.asked()[-1] == asked
+        assert c.bubbles() == before
+        assert c.walk.depth == 2
 
 
 async def test_emergency_is_one_key_on_an_empty_box_and_ctrl_e_always(
