@@ -76,11 +76,13 @@ def _path_lines(number: int, path: ChangedPath, main: str) -> Iterator[str]:
         lead = " " * len(lead)
     if path.parted is None:
         yield f"{lead}{_end(path.old[0], main)} → {_end(path.new[0], main)}"
-        return
-    before, now = path.parted
-    yield f"{lead}here the versions part: before, “{before}” came next; now, “{now}”"
-    yield f"{lead}outcomes before: {_ends(path.old, main)}"
-    yield f"{lead}outcomes now: {_ends(path.new, main)}"
+    else:
+        before, now = path.parted
+        yield f"{lead}here the versions part: before, “{before}” came next; now, “{now}”"
+        yield f"{lead}outcomes before: {_ends(path.old, main)}"
+        yield f"{lead}outcomes now: {_ends(path.new, main)}"
+    if path.similar:
+        yield f"{lead}(and {path.similar} other path(s) that change the same way)"
 
 
 def _answer(answer: Answer) -> str:
@@ -157,6 +159,7 @@ def _path(path: ChangedPath) -> dict[str, object]:
         "old": [_end_record(e) for e in path.old],
         "new": [_end_record(e) for e in path.new],
         "parted": parted,
+        "similar": path.similar,
     }
 
 

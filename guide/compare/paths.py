@@ -9,14 +9,15 @@ the other's step answers alone until they meet; when neither does, the paths par
 what each can still reach from there is compared as a whole.
 
 Each state of the pair (where each side stands, with its facts) is walked once, so loops
-end and a path reaching a state already walked is not listed again. The limits below
+end and a path reaching a state already walked is not walked again. Paths that end the
+same two ways are listed once, with how many others do. The limits below
 bound the rest; `PathReport.capped` says which one stopped the walk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from guide.compare.pairing import pair_options, shown
@@ -47,6 +48,8 @@ class ChangedPath:
     old: tuple[End, ...]
     new: tuple[End, ...]
     parted: tuple[str, str] | None = None
+    similar: int = 0
+    """Other paths that end the same two ways: only the first found is listed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +72,25 @@ class Explorer:
     moves: int = 0
     capped: str | None = None
     seen: set[tuple[StateKey, StateKey]] = field(default_factory=set)
+    groups: dict[tuple[frozenset[object], frozenset[object]], int] = field(default_factory=dict)
+    similar: list[int] = field(default_factory=list)
 
     def report(self) -> PathReport:
         self.explore([])
-        return PathReport(tuple(self.changed), self.walked, self.capped)
+        changed = [replace(p, similar=n) for p, n in zip(self.changed, self.similar, strict=True)]
+        return PathReport(tuple(changed), self.walked, self.capped)
 
     def explore(self, answers: list[Answer]) -> None:
         old, new = self.old, self.new
-        key = (old.state(), new.state())
-        if self._spent() or key in self.seen:
+        if self._spent():
             return
-        self.seen.add(key)
         if old.end is not None and new.end is not None:
             self._compare(answers, (old.end,), (new.end,))
             return
+        key = (old.state(), new.state())
+        if key in self.seen:
+            return
+        self.seen.add(key)
         if len(answers) >= MAX_ANSWERS:
             self.capped = f"a path of {MAX_ANSWERS} answers was cut there"
             return
@@ -96,7 +104,8 @@ class Explorer:
             old.apply(old_action)
             new.apply(new_action)
             answers.append(answer)
-            self.explore(answers)
+            if not _refused_alone(answer, old, new):
+                self.explore(answers)
             answers.pop()
             new.undo()
             old.undo()
@@ -116,8 +125,15 @@ class Explorer:
         parted: tuple[str, str] | None = None,
     ) -> None:
         self.walked += 1
-        if {e.key for e in old} != {e.key for e in new}:
-            self.changed.append(ChangedPath(tuple(answers), old, new, parted))
+        group = (frozenset(e.key for e in old), frozenset(e.key for e in new))
+        if group[0] == group[1]:
+            return
+        if group in self.groups:
+            self.similar[self.groups[group]] += 1
+            return
+        self.groups[group] = len(self.changed)
+        self.changed.append(ChangedPath(tuple(answers), old, new, parted))
+        self.similar.append(0)
 
     def _moves(self) -> list[Joint]:
         """What can be answered next, and by which side (none: the versions parted)."""
@@ -196,6 +212,12 @@ class Explorer:
 
         go(0)
         return tuple(sorted(ends.values(), key=lambda e: e.key))
+
+
+def _refused_alone(answer: Answer, old: Side, new: Side) -> bool:
+    """Whether a value typed on one side only was refused: no path goes on from it."""
+    side = old if answer.by == "old" else new if answer.by == "new" else None
+    return side is not None and side.end is not None and side.end.kind == "refused"
 
 
 def _choose(option: Option | None, label: str) -> Action:

@@ -41,8 +41,9 @@ class End:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        """What must match for two ends to count as the same."""
-        detail = self.detail if self.kind in ("refused", "broken") else ""
+        """What must match for two ends to count as the same: a value refused on both
+        sides is the same whatever the words (a changed bound is a change of shape)."""
+        detail = self.detail if self.kind == "broken" else ""
         return (self.kind, self.flow, self.node, detail)
 
 

@@ -134,6 +134,8 @@ def _value(value: object) -> str:
         return "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) + "}"
     return str(value)
