@@ -64,7 +64,8 @@ def report_lines(diff: FlowDiff, old: Version, new: Version) -> Iterator[str]:
         walked += f"; stopped early: {diff.paths.capped}, so some paths were not compared"
     yield walked + "."
     if diff.same_behaviour:
-        yield "Same behaviour" + (" (only the wording changed)." if diff.wording else ".")
+        scope = " on the paths compared" if diff.paths.capped else ""
+        yield f"Same behaviour{scope}" + (" (only the wording changed)." if diff.wording else ".")
     else:
         yield "Behaviour differs."
 

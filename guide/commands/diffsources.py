@@ -148,6 +148,8 @@ def _git_blob(revision: str, path: str, needed: bool) -> bytes | None:
         raise CommandError(
             f"{visible(given)} names a file in git, but `git` is not installed", EXIT_UNREADABLE
         ) from None
+    except (OSError, ValueError) as exc:  # a NUL in the name, a name the system refuses
+        raise CommandError(f"git cannot read {visible(given)}: {exc}", EXIT_UNREADABLE) from None
     except subprocess.TimeoutExpired:
         raise CommandError(f"git took too long to read {visible(given)}", EXIT_UNREADABLE) from None
     if done.returncode != 0:

@@ -15,6 +15,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from guide.cli import main
+from guide.compare import paths
 from tests.helpers import REPO, refused
 
 FIXTURES = REPO / "tests" / "fixtures" / "diff"
@@ -256,3 +258,16 @@ def test_a_missing_revision_or_path_is_a_clear_error(repo: Path) -> None:
 def test_without_git_a_revision_says_git_is_needed(tmp_path: Path) -> None:
     stderr = refused(diff("HEAD:flows/tiny.yaml", BASE, path=str(tmp_path)), 2)
     assert "`git` is not installed" in stderr
+
+
+def test_a_capped_walk_is_noted_in_the_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(paths, "MAX_MOVES", 3)
+    assert main(["diff", str(BASE), str(FIXTURES / "base.yaml")]) == 0
+    *_, walked, verdict = capsys.readouterr().out.rstrip().splitlines()
+    assert verdict == "Same behaviour on the paths compared."
+    assert walked == (
+        "1 path(s) compared; stopped early: 3 answers were given, the most there is time"
+        " for, so some paths were not compared."
+    )

@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
+from guide.compare import paths
 from guide.compare.paths import MAX_ANSWERS
 from guide.compare.report import FlowDiff, compare
 from guide.compare.wording import word_diff
@@ -162,3 +164,10 @@ def test_a_flow_compared_with_itself_never_differs(data: dict[str, Any]) -> None
     assert diff.wording == ()
     assert diff.paths.walked >= 1
     assert all(len(p.answers) <= MAX_ANSWERS for p in diff.changed)
+
+
+def test_a_capped_walk_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "MAX_PATHS", 2)
+    diff = against_base("retargeted.yaml")
+    assert diff.paths.walked == 2
+    assert diff.paths.capped == "2 paths were compared, the most there is time for"
