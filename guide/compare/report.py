@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from guide.compare.paths import ChangedPath, Explorer, PathReport
 from guide.compare.sides import Side
 from guide.compare.structure import NodeChange, structure_changes
-from guide.compare.values import StepId, input_values
+from guide.compare.values import StepId, deciding_facts, input_values
 from guide.compare.wording import WordChange, wording_changes
 from guide.flow.engine import Walk
 from guide.flow.model import Flow, successors
@@ -66,8 +66,9 @@ def compare(
     pairs: list[tuple[Flow | None, Flow | None]] = [(old, new)]
     others = [i for i in olds if i != old.id] + [i for i in news if i != new.id and i not in olds]
     pairs += [(olds.get(i), news.get(i)) for i in others]
-    old_side = _side(old, old_resolve, olds)
-    new_side = _side(new, new_resolve, news)
+    deciding = deciding_facts([*olds.values(), *news.values()])
+    old_side = _side(old, old_resolve, olds, deciding)
+    new_side = _side(new, new_resolve, news, deciding)
     explorer = Explorer(
         old_side,
         new_side,
@@ -81,11 +82,13 @@ def compare(
     )
 
 
-def _side(flow: Flow, resolve: FlowResolver | None, flows: dict[str, Flow]) -> Side:
+def _side(
+    flow: Flow, resolve: FlowResolver | None, flows: dict[str, Flow], deciding: frozenset[str]
+) -> Side:
     """A side at the flow's first step; `WalkError` when even that cannot be reached."""
     graph: dict[StepId, tuple[StepId, ...]] = {
         (f.id, node_id): tuple((t.flow or f.id, t.node) for t in successors(node))
         for f in flows.values()
         for node_id, node in f.nodes.items()
     }
-    return Side(Walk(flow, resolve), graph)
+    return Side(Walk(flow, resolve), graph, deciding)

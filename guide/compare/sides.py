@@ -62,8 +62,15 @@ StateKey = tuple[object, ...]
 class Side:
     """A walk of one version, with its end (None while it goes on) and an undo stack."""
 
-    def __init__(self, walk: Walk, graph: Mapping[StepId, tuple[StepId, ...]]) -> None:
+    def __init__(
+        self,
+        walk: Walk,
+        graph: Mapping[StepId, tuple[StepId, ...]],
+        deciding: frozenset[str] = frozenset(),
+    ) -> None:
         self.walk = walk
+        self.deciding = deciding
+        """The facts that can change where a walk goes (`values.deciding_facts`)."""
         self.graph = graph
         """Every (flow id, node id) of this version, linked flows included, with the
         nodes it leads to (escapes left out: they lead everywhere to the same place)."""
@@ -106,7 +113,8 @@ class Side:
         """Enough to tell where this side stands: the same state goes the same way."""
         if self.end is not None:
             return ("end", *self.end.key)
-        return (*self.at, frozenset(self.walk.facts.items()))
+        facts = self.walk.facts
+        return (*self.at, frozenset((k, v) for k, v in facts.items() if k in self.deciding))
 
     def apply(self, action: Action | None) -> None:
         """Take `action` (None: stay where it is); `undo` reverses it."""

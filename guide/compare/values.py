@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 
+from guide.flow import compute
 from guide.flow.conditions import tests_in
 from guide.flow.engine import Walk
 from guide.flow.examples import Budget, BudgetSpent, walk_answers
-from guide.flow.model import Ask, Flow, Input, Route
+from guide.flow.model import Ask, Compute, Flow, Input, Route
 from guide.flow.refusals import InvalidInput
 from guide.flow.steps import FlowResolver, WalkError
 
@@ -54,11 +55,28 @@ def _typed_in_examples(flows: list[Flow], resolve: FlowResolver | None) -> dict[
     return typed
 
 
+def deciding_facts(flows: Iterable[Flow]) -> frozenset[str]:
+    """Facts that can change where a walk goes: those a condition tests and those a
+    calculation reads. Two walks at one step that differ only in other facts (a name
+    for the script) go the same way from there."""
+    found: set[str] = set()
+    for flow in flows:
+        found.update(_tested_values(flow))
+        for node in flow.nodes.values():
+            if isinstance(node, Compute):
+                function = compute.FUNCTIONS.get(node.function)
+                wanted = function.inputs if function else ()
+                found.update(node.inputs.get(name, name) for name in wanted)
+                found.update(node.inputs.values())
+    return frozenset(found)
+
+
 def _tested_values(flow: Flow) -> Mapping[str, list[str]]:
     """Every value a `when:` of the flow tests each fact for."""
     tested: dict[str, list[str]] = {}
     conditions = [b.when for n in flow.nodes.values() if isinstance(n, Route) for b in n.branches]
     conditions += [o.when for n in flow.nodes.values() if isinstance(n, Ask) for o in n.options]
+    conditions += [o.when for o in flow.escape]
     for condition in conditions:
         for test in tests_in(condition):
             tested.setdefault(test.fact, []).extend(test.values)

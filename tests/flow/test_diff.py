@@ -171,3 +171,43 @@ def test_a_capped_walk_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     diff = against_base("retargeted.yaml")
     assert diff.paths.walked == 2
     assert diff.paths.capped == "2 paths were compared, the most there is time for"
+
+
+def long_flow(tested: str) -> Flow:
+    """Twelve questions of five answers, each setting a fact of its own; only the fact of
+    the first is tested, at the end (for `tested`)."""
+    nodes = []
+    for i in range(12):
+        then = f"q{i + 1}" if i < 11 else "end"
+        options = "".join(
+            f"      - label: Answer {k}\n        set: {{f{i}: v{k}}}\n        next: {then}\n"
+            for k in range(5)
+        )
+        nodes.append(f"  q{i}:\n    ask: Question {i}?\n    options:\n{options}")
+    nodes.append(
+        f"  end:\n    route:\n      - when: {{f0: {tested}}}\n        next: one\n      - next: two\n"
+    )
+    for name in ("one", "two", "emergency"):
+        nodes.append(
+            f"  {name}:\n    outcome: Outcome {name}\n    steps: [x]\n    why: y\n"
+            f"    emergency: {'true' if name == 'emergency' else 'false'}\n"
+            '    source: {article: "000"}\n'
+        )
+    text = (
+        'flow: long\ntitle: Long\nversion: 1\nstart: q0\nsources:\n  "000": {title: S}\n'
+        'escape:\n  - label: This could be an emergency\n    key: "!"\n    next: emergency\n'
+        "nodes:\n" + "".join(nodes)
+    )
+    loaded = load_flow(text.encode(), "long.yaml")
+    assert loaded.flow is not None and loaded.ok, loaded.problems
+    return loaded.flow
+
+
+def test_facts_no_condition_reads_do_not_multiply_the_paths() -> None:
+    """5^12 answer paths, but only the first answer decides anything: walked in full."""
+    diff = compare(long_flow("v1"), long_flow("v2"))
+    assert diff.paths.capped is None
+    assert [(p.answers[0].answer, p.old[0].node, p.new[0].node) for p in diff.changed] == [
+        ("Answer 1", "one", "two"),
+        ("Answer 2", "two", "one"),
+    ]
