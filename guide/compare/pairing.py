@@ -24,7 +24,6 @@ from guide.flow.model import (
     Outcome,
     Route,
     Say,
-    Target,
     Wait,
 )
 from guide.flow.typed import clean
@@ -80,10 +79,6 @@ def condition_text(condition: Condition | None) -> str:
             return f"not ({condition_text(condition.item)})"
         case _:
             assert_never(condition)
-
-
-def target_text(target: Target) -> str:
-    return str(target)
 
 
 def kind_of(node: Node) -> NodeKind:

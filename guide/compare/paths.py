@@ -63,6 +63,9 @@ class PathReport:
 
 @dataclass
 class Explorer:
+    """One comparison's walk over the paths of both sides (`report` runs it once); the
+    rest of its fields are what it has found and spent so far."""
+
     old: Side
     new: Side
     old_values: Values

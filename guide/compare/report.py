@@ -6,7 +6,7 @@ Pure: it takes two loaded flows and, for each, a resolver for the flows it links
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from guide.compare.paths import ChangedPath, Explorer, PathReport
 from guide.compare.sides import Side
@@ -62,6 +62,10 @@ def compare(
 ) -> FlowDiff:
     """Walk both versions over every answer path (bounded) and compare their shapes.
     `WalkError` when a version cannot even begin (a checked flow always can)."""
+    renamed: list[NodeChange] = []
+    if old.id != new.id:  # compared as one flow under its new id, the rename noted
+        renamed.append(NodeChange(new.id, "", "changed", f"flow id: {old.id} → {new.id}"))
+        old, old_resolve = _renamed(old, new.id, old_resolve)
     olds, news = linked(old, old_resolve), linked(new, new_resolve)
     pairs: list[tuple[Flow | None, Flow | None]] = [(old, new)]
     others = [i for i in olds if i != old.id] + [i for i in news if i != new.id and i not in olds]
@@ -77,9 +81,21 @@ def compare(
     )
     return FlowDiff(
         explorer.report(),
-        tuple(structure_changes(pairs)),
+        tuple(renamed + structure_changes(pairs)),
         tuple(wording_changes(pairs)),
     )
+
+
+def _renamed(flow: Flow, new_id: str, resolve: FlowResolver | None) -> tuple[Flow, FlowResolver]:
+    """`flow` under `new_id`, and a resolver that finds it by either id."""
+    renamed = replace(flow, id=new_id)
+
+    def find(flow_id: str) -> Flow | None:
+        if flow_id in (flow.id, new_id):
+            return renamed
+        return resolve(flow_id) if resolve is not None else None
+
+    return renamed, find
 
 
 def _side(

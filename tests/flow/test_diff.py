@@ -211,3 +211,15 @@ def test_facts_no_condition_reads_do_not_multiply_the_paths() -> None:
         ("Answer 1", "one", "two"),
         ("Answer 2", "two", "one"),
     ]
+
+
+def test_a_renamed_flow_is_compared_as_one_flow() -> None:
+    text = (FIXTURES / "retargeted.yaml").read_text(encoding="utf-8")
+    renamed = load_flow(text.replace("flow: tiny-diff", "flow: tiny-renamed").encode()).flow
+    assert renamed is not None
+    diff = compare(flow("base.yaml"), renamed)
+    assert len(diff.changed) == 1  # the retargeted answer, not every path answered apart
+    assert [c.detail for c in diff.structure] == [
+        "flow id: tiny-diff → tiny-renamed",
+        "answer “A friend”: check → wait-a-bit",
+    ]
