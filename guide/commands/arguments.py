@@ -209,7 +209,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "wipe": Command("delete every saved walk", _wipe, "guide.commands.history:run_wipe"),
     "diff": Command(
-        "what changed between two versions of a flow: outcomes first",
+        "what two versions of a flow do differently",
         _diff,
         "guide.commands.diff:run_diff",
     ),
