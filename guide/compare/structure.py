@@ -164,7 +164,24 @@ def _options(
                 (f"{answer} key", was.key, now.key),
             ],
         )
+        found += _aliases(flow, node, answer, was.aliases, now.aliases)
     return found
+
+
+def _aliases(
+    flow: str, node: str, answer: str, old: Sequence[str], new: Sequence[str]
+) -> list[NodeChange]:
+    """Words that now pick an answer, or no longer do: typed answers go elsewhere."""
+    added = [a for a in new if a not in old]
+    gone = [a for a in old if a not in new]
+    parts = [
+        f"{what} {', '.join(shown(a) for a in words)}"
+        for what, words in (("now", added), ("no longer", gone))
+        if words
+    ]
+    if not parts:
+        return []
+    return [NodeChange(flow, node, "changed", f"{answer} aliases: {'; '.join(parts)}")]
 
 
 def _branches(

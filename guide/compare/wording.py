@@ -76,13 +76,24 @@ def _texts(old: Node, new: Node) -> Iterator[tuple[str, str, str]]:
                 yield f"answer “{was.label}”", was.label, now.label
     if isinstance(old, Outcome) and isinstance(new, Outcome):
         yield "title", old.title, new.title
-        steps = zip_longest(old.steps, new.steps, fillvalue="")
-        for number, (before, after) in enumerate(steps, 1):
-            yield f"step {number}", before, after
+        yield from _steps(old.steps, new.steps)
         yield "why", old.why, new.why
         yield "script", old.script, new.script
         yield "text", old.text, new.text
         yield "source", _source(old), _source(new)
+
+
+def _steps(old: Sequence[str], new: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+    """Steps lined up as lists, so one step put in the middle reads as one inserted step,
+    not as every later step reworded. Numbered as now; a step gone, as it was before."""
+    matcher = SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        pairs = zip_longest(old[a1:a2], new[b1:b2], fillvalue="")
+        for k, (before, after) in enumerate(pairs):
+            field = f"step {b1 + k + 1}" if after else f"step {a1 + k + 1} before"
+            yield field, before, after
 
 
 def _source(node: Outcome) -> str:

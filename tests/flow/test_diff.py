@@ -223,3 +223,23 @@ def test_a_renamed_flow_is_compared_as_one_flow() -> None:
         "flow id: tiny-diff → tiny-renamed",
         "answer “A friend”: check → wait-a-bit",
     ]
+
+
+def changed_base(old: str, new: str) -> FlowDiff:
+    text = (FIXTURES / "base.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    changed = load_flow(text.replace(old, new).encode(), "changed.yaml").flow
+    assert changed is not None
+    return compare(flow("base.yaml"), changed)
+
+
+def test_new_aliases_change_which_typed_words_pick_an_answer() -> None:
+    diff = changed_base("- label: A friend\n", "- label: A friend\n        aliases: [pal, mate]\n")
+    assert [c.detail for c in diff.structure] == ["answer “A friend” aliases: now pal, mate"]
+    assert not diff.same_behaviour and diff.changed == ()
+
+
+def test_a_step_put_in_the_middle_reads_as_one_inserted_step() -> None:
+    diff = changed_base("steps: [Wait, Then write]", "steps: [Wait, Breathe out, Then write]")
+    assert [(w.field, w.words) for w in diff.wording] == [("step 2", "{+Breathe out+}")]
+    assert diff.same_behaviour
