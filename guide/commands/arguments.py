@@ -142,6 +142,14 @@ def _strings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a translation to check")
 
 
+def _diff(parser: argparse.ArgumentParser) -> None:
+    for name, which in (("old", "the version before"), ("new", "the version after")):
+        parser.add_argument(
+            name, metavar=name.upper(), help=f"{which}: a flow file, or REV:path in git"
+        )
+    _json(parser, "the comparison as JSON (docs/diff.md)")
+
+
 def _wipe(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true", help="do not ask first")
 
@@ -200,5 +208,10 @@ COMMANDS: dict[str, Command] = {
         "guide.commands.strings:run_strings",
     ),
     "wipe": Command("delete every saved walk", _wipe, "guide.commands.history:run_wipe"),
+    "diff": Command(
+        "what two versions of a flow do differently",
+        _diff,
+        "guide.commands.diff:run_diff",
+    ),
 }
 """In the order `--help` lists them."""
