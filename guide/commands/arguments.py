@@ -13,6 +13,7 @@ from pathlib import Path
 
 from guide.commands.parser import at_least_one
 from guide.commands.serve import minutes, port_number, session_count
+from guide.library.flows import DEFAULT_FLOW
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 
@@ -31,7 +32,7 @@ def _check(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="flow files (default: every bundled flow)",
+        help="flow files, or flows' names (default: every bundled flow)",
     )
 
 
@@ -72,7 +73,42 @@ def _practice(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="line by line (screen readers)",
     )
-    parser.add_argument("--progress", action="store_true", help="show your progress so far")
+    parser.add_argument(
+        "--progress", action="store_true", help="show your progress so far, and what is due"
+    )
+    parser.add_argument(
+        "--missed",
+        action="store_true",
+        help="replay the scenarios you scored below 1 on that are due (spaced over days)",
+    )
+    parser.epilog = (
+        "For a class: `practice export` writes your results for your trainer;"
+        " `practice report FILE...` gathers a class's (see their --help)."
+    )
+
+
+def _practice_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name", help="your name on the file (kept for next time; asked once otherwise)"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="default: stdout (a file: yours only)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _practice_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="learners' `practice export` files"
+    )
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="the report as JSON, for tools")
+    shape.add_argument(
+        "--format",
+        choices=("text", "md"),
+        default="text",
+        help="text, or a Markdown handout for the debrief (default: text)",
+    )
 
 
 def _test(parser: argparse.ArgumentParser) -> None:
@@ -127,12 +163,19 @@ def _stats(parser: argparse.ArgumentParser) -> None:
 
 
 def _graph(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph_flow", metavar="FLOW", help="a flow's name or file")
+    parser.add_argument(
+        "graph_flow",
+        nargs="?",
+        default=DEFAULT_FLOW,
+        metavar="FLOW",
+        help="a flow's name or file (default: %(default)s)",
+    )
     parser.add_argument(
         "--format",
-        choices=("mermaid", "dot", "md"),
+        choices=("mermaid", "dot", "md", "html"),
         default="md",
-        help="a Mermaid flowchart, a Graphviz DOT graph, or a Markdown handout (default: md)",
+        help="a Mermaid flowchart, a Graphviz DOT graph, a Markdown handout, or a printable"
+        " HTML handout (default: md)",
     )
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     parser.add_argument("--force", action="store_true", help="with -o: replace an existing file")
@@ -215,3 +258,18 @@ COMMANDS: dict[str, Command] = {
     ),
 }
 """In the order `--help` lists them."""
+
+NESTED: dict[tuple[str, str], Command] = {
+    ("practice", "export"): Command(
+        "write your practice results as a file for your trainer",
+        _practice_export,
+        "guide.commands.classwork:run_practice_export",
+    ),
+    ("practice", "report"): Command(
+        "gather a class's practice export files into one report",
+        _practice_report,
+        "guide.commands.classwork:run_practice_report",
+    ),
+}
+"""Commands two words long (`practice export`): a deck may be named by the second word
+anywhere else, so these are picked by the first two arguments before parsing."""

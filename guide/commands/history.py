@@ -151,10 +151,12 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def store_files(path: Path) -> list[Path]:
-    """The store and everything beside it that holds saved walks (journals, damaged copies)."""
+    """The store and everything beside it that holds saved walks (journals, damaged copies,
+    the copies kept before an update)."""
     names = [path.name, f"{path.name}-wal", f"{path.name}-shm"]
     found = [path.with_name(n) for n in names if path.with_name(n).exists()]
     found += sorted(path.parent.glob(f"{path.name}.corrupt-*"))
+    found += sorted(path.parent.glob(f"{path.name}.v*.bak"))
     return found
 
 

@@ -6,6 +6,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from guide.history.private import create_private
 from guide.history.problems import StoreUnavailable
 from guide.history.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -18,11 +19,14 @@ def prepare(db: sqlite3.Connection, path: Path, patience: float) -> None:
     many seconds to keep retrying while another copy holds the lock.
     """
     db.execute("PRAGMA foreign_keys = ON")
-    if _check_version(db, path) == SCHEMA_VERSION:
+    found = _check_version(db, path)
+    if found == SCHEMA_VERSION:
         _quick_check(db)
         db.execute("PRAGMA synchronous = NORMAL")
         return  # up to date: reading needs no write lock (another copy may hold it)
     _quick_check(db)
+    if found > 0:
+        keep_backup(db, path, found)
     _patiently(db, "PRAGMA journal_mode = WAL", patience)
     db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
     _patiently(db, "BEGIN IMMEDIATE", patience)
@@ -36,6 +40,32 @@ def prepare(db: sqlite3.Connection, path: Path, patience: float) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where a store file at `version` is copied before it is migrated forward."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def keep_backup(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """Copy the store aside, private like it, before migrating it (a copy made by an
+    earlier try is kept as it is); `StoreUnavailable` when no copy can be made."""
+    target = backup_path(path, version)
+    if target.exists():
+        return
+    try:
+        create_private(target)
+        copy = sqlite3.connect(target)
+        try:
+            db.backup(copy)
+        finally:
+            copy.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise StoreUnavailable(
+            f"the saved walks at {path} need updating, but no copy could be kept first"
+            f" at {target}: {exc}"
+        ) from None
 
 
 def _quick_check(db: sqlite3.Connection) -> None:

@@ -6,7 +6,7 @@ migration after it, in order, in one transaction, on opening.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     # version reached: the SQL that gets there from the one before
@@ -53,5 +53,12 @@ MIGRATIONS: dict[int, str] = {
     2: """
         ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
         UPDATE sessions SET owner = 'v1-' || id;
+    """,
+    # Practice results keep the learner's answers (JSON: [[node, asked, answer], ...]) and
+    # whether an emergency was missed (NULL: not known, a result kept before this), for
+    # `practice export`. The file is copied aside first (guide.history.migrate).
+    3: """
+        ALTER TABLE practice_results ADD COLUMN answers TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE practice_results ADD COLUMN missed_emergency INTEGER;
     """,
 }

@@ -27,7 +27,7 @@ from guide.history.ownership import FOLDER as LOCKS
 from guide.history.private import make_store_private
 from guide.history.problems import StoreUnavailable, diagnose, remove_damaged, unwritable
 from guide.history.reading import Reading, Session
-from guide.history.results import PracticeResult, Results
+from guide.history.results import GivenAnswer, PracticeResult, Results
 from guide.history.schema import SCHEMA_VERSION
 from guide.history.writing import Writing
 from guide.places import HOME_ENV
@@ -37,6 +37,7 @@ __all__ = [
     "HOME_ENV",
     "SCHEMA_VERSION",
     "Event",
+    "GivenAnswer",
     "PracticeResult",
     "Session",
     "Store",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from guide.flow.engine import Walk
 from guide.flow.steps import Advice
-from guide.history.store import PracticeResult, now
+from guide.history.store import GivenAnswer, PracticeResult, now
 from guide.i18n.strings import S
 from guide.practice.deck import Deck, Scenario
 from guide.practice.expert import PathStep, path_of
@@ -100,8 +100,8 @@ def _parting(
     return None
 
 
-def result_of(deck: Deck, verdict: Judgement) -> PracticeResult:
-    """A judged scenario as the store keeps it."""
+def result_of(deck: Deck, verdict: Judgement, yours: Sequence[PathStep] = ()) -> PracticeResult:
+    """A judged scenario as the store keeps it, with the learner's answers `yours`."""
     parted = verdict.parting.node if verdict.parting else None
     return PracticeResult(
         now(),
@@ -111,6 +111,8 @@ def result_of(deck: Deck, verdict: Judgement) -> PracticeResult:
         verdict.your_outcome,
         verdict.scenario.outcome,
         parted,
+        tuple(GivenAnswer(step.node, step.asked, step.answer) for step in yours),
+        verdict.missed_emergency,
     )
 
 

@@ -126,7 +126,8 @@ class Round:
         if walk.finished:
             self.current = self._judged(self.current)
             if isinstance(self.current, Judged) and self.listener is not None:
-                self.listener(result_of(self.deck, self.current.verdict))
+                judged = self.current
+                self.listener(result_of(self.deck, judged.verdict, judged.yours))
         return self.current
 
     def next(self) -> State:

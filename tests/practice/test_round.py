@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.flow.steps import Question
-from guide.history.store import PracticeResult
+from guide.history.store import GivenAnswer, PracticeResult
 from guide.library.flows import Library
 from guide.practice.deck import Deck, Scenario, read_deck
 from guide.practice.expert import expert_walk, path_of
@@ -106,6 +106,8 @@ def test_a_full_round_scores_each_scenario_and_keeps_each_once(
         assert kept[-1] == PracticeResult(
             kept[-1].at, deck.id, scenario_id, score, state.verdict.your_outcome,
             scenario(deck, scenario_id).outcome, parted,
+            tuple(GivenAnswer(s.node, s.asked, s.answer) for s in state.yours),
+            state.verdict.missed_emergency,
         )  # fmt: skip
         assert len(kept) == number
         game.next()

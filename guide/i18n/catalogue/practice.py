@@ -36,3 +36,8 @@ class PracticeWords:
     verdict_score: str = "Score"
     verdict_full: str = "1 — the expert's outcome"
     verdict_half: str = "½ — safe, but not the best"
+    # issue 20 (practice for a class): export's name, asked once; --missed
+    export_name_prompt: str = "Your name, as your trainer's report will show it: "
+    export_name_kept: str = "Your name is kept for next time ({path})."
+    missed_none_due: str = "No missed scenario is due today."
+    missed_next_due: str = "The next one is due on {day}."
