@@ -93,7 +93,8 @@ class Walk:
             case Ask():
                 return Question(node, choices(frame, node))
             case Outcome():
-                return Advice(node, fill(node.script, frame.facts), fill(node.text, frame.facts))
+                words = (node.script, node.text, node.title, node.why)
+                return Advice(node, *(fill(w, frame.facts) for w in words))
             case Say() | Wait() | Input():
                 return node
             case Route() | Goto() | Compute():  # pragma: no cover - settle never stops here

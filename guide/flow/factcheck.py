@@ -39,6 +39,8 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
                     problems.append(_never_set(node.mark, fact, known))
     for outcome in flow.outcomes():
         for template, mark in (
+            (outcome.title, outcome.mark),
+            (outcome.why, outcome.mark),
             (outcome.script, outcome.script_mark),
             (outcome.text, outcome.text_mark),
         ):

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from guide.flow.collector import collector_paused
 from guide.flow.files import read_capped
-from guide.flow.model import Example, Flow, Node
+from guide.flow.model import ESCAPE_SHOWN, EscapeShown, Example, Flow, Node
 from guide.flow.problems import Problem
 from guide.flow.readnodes import NodeReader
 from guide.flow.readparts import FACT, NODE_ID
@@ -39,6 +39,7 @@ TOP_KEYS = (
     "lang",
     "sources",
     "escape",
+    "escape_shown",
     "nodes",
     "examples",
 )
@@ -137,6 +138,7 @@ class _Builder(NodeReader):
         )
         examples = [self.example(item, "an example") for item in self.listed(got, "examples")]
         optional = {k: self.text(got[k], f"`{k}`") for k in ("description", "lang") if k in got}
+        escape_shown = self.escape_shown(got["escape_shown"]) if "escape_shown" in got else None
         return Flow(
             id=flow_id or Path(self.file).stem,
             title=title or flow_id or Path(self.file).stem,
@@ -144,6 +146,7 @@ class _Builder(NodeReader):
             start=start or next(iter(nodes), ""),
             nodes=MappingProxyType(nodes),
             escape=tuple(e for e in escapes if e is not None),
+            escape_shown=escape_shown or "answer",
             sources=MappingProxyType(sources),
             description=optional.get("description") or "",
             lang=optional.get("lang") or "en",
@@ -180,6 +183,17 @@ class _Builder(NodeReader):
     def listed(self, got: dict[str, YNode], key: str) -> list[YNode]:
         """The items of an optional top-level list (none when it is not given)."""
         return self.items(got[key], f"`{key}`") if key in got else []
+
+    def escape_shown(self, node: YNode) -> EscapeShown | None:
+        """`escape_shown`: answer or line; anything else is a problem where it is written."""
+        value = self.text(node, "`escape_shown`")
+        for shown in ESCAPE_SHOWN:
+            if value == shown:
+                return shown
+        if value is not None:
+            words = " or ".join(ESCAPE_SHOWN)
+            self.report(node.mark, "bad-value", f"`escape_shown` must be {words}, not `{value}`")
+        return None
 
     def _node_or_broken(self, node: YNode, where: str) -> Node | None:
         node_id = where.strip("`")

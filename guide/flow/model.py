@@ -15,6 +15,9 @@ from typing import Literal, TypeAlias, assert_never, get_args
 from guide.flow.problems import NOWHERE, Mark
 
 InputType = Literal["text", "number", "integer"]
+EscapeShown = Literal["answer", "line"]
+ESCAPE_SHOWN: tuple[EscapeShown, ...] = ("answer", "line")
+"""The values a flow's `escape_shown` may take, the default first."""
 Facts: TypeAlias = Mapping[str, str]
 
 
@@ -254,6 +257,9 @@ class Flow:
     start: str
     nodes: Mapping[str, Node]
     escape: tuple[Option, ...] = ()
+    escape_shown: EscapeShown = "answer"
+    """How a face shows the escape at a question: as an answer after the question's own
+    (`answer`), or as one quiet line under them (`line`); see `guide.flow.shown`."""
     sources: Mapping[str, SourceInfo] = field(default_factory=lambda: MappingProxyType({}))
     description: str = ""
     lang: str = "en"

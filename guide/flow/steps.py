@@ -39,11 +39,14 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Advice:
-    """An outcome with its script and message filled in from the facts."""
+    """An outcome with its words filled in from the facts: the script and message, and
+    the title and why (a figure the walk worked out, such as an abandonment rate)."""
 
     node: Outcome
     script: str
     text: str
+    title: str
+    why: str
 
 
 Step: TypeAlias = Question | Say | Wait | Input | Advice

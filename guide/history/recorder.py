@@ -116,7 +116,12 @@ def _outcome_json(advice: Advice, walk: Walk) -> str:
     title = source.title if source else node.source.article
     section = f", section “{node.source.section}”" if node.source.section else ""
     shown = SavedAdvice(
-        node.title, tuple(node.steps), node.why, advice.script, advice.text, f"“{title}”{section}"
+        advice.title,
+        tuple(node.steps),
+        advice.why,
+        advice.script,
+        advice.text,
+        f"“{title}”{section}",
     )
     return shown.to_json()
 

@@ -66,9 +66,7 @@ def judge(
     else:
         score = PART if mine.node.id in scenario.also_fine else NONE
     parting = None if same else _parting(scenario, path_of(learner), path_of(expert))
-    return Judgement(
-        scenario, mine.node.title, mine.node.id, theirs.node.title, score, missed, parting
-    )
+    return Judgement(scenario, mine.title, mine.node.id, theirs.title, score, missed, parting)
 
 
 def _parting(

@@ -374,7 +374,9 @@ MISTAKES = [
         "    compute: average_wait",
         "unknown-function",
         "error",
-        ("there is no calculation `average_wait` (there are: abandonment_rate)",),
+        (
+            "there is no calculation `average_wait` (there are: abandonment_rate, abandonment_rate_less_short)",
+        ),
         {"fact-never-set"},
         id="unknown-function-listed",
     ),

@@ -21,6 +21,7 @@ from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Input, Say, Wait
 from guide.flow.reserved import PLAIN_AT_WAIT, Command, plain_command
+from guide.flow.shown import listed, quiet_escape
 from guide.flow.steps import Advice, Question, WalkError, Why
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words, source_line
@@ -168,8 +169,10 @@ def show_step(walk: Walk, io: PlainIO) -> None:
     match step:
         case Question():
             io.say(step.text)
-            for choice in step.choices:
+            for choice in listed(step.choices, walk.current_flow):
                 io.say(f"  {choice.handle}) {choice.option.label}")
+            if quiet := quiet_escape(step.choices, walk.current_flow):
+                io.say(S.plain_escape_line.format(key=quiet.handle, label=quiet.option.label))
         case Input():
             io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
         case Say():
@@ -187,7 +190,7 @@ def show_step(walk: Walk, io: PlainIO) -> None:
 def outcome_lines(advice: Advice, walk: Walk) -> list[str]:
     """The outcome as plain text: the step, why, the steps, the words, the source."""
     node = advice.node
-    lines = [RULE, f"{S.card_next_step}: {node.title}", "", f"{S.card_why}: {node.why}", ""]
+    lines = [RULE, f"{S.card_next_step}: {advice.title}", "", f"{S.card_why}: {advice.why}", ""]
     lines += [f"{S.card_steps}:", *(f"  {i}. {step}" for i, step in enumerate(node.steps, 1))]
     if advice.script:
         lines += ["", f"{S.card_script}:", f"  {advice.script}"]
@@ -251,9 +254,9 @@ def walk_record(walk: Walk, failure: str | None = None) -> dict[str, object]:
     }
     if isinstance(step, Advice):
         record["advice"] = {
-            "title": step.node.title,
+            "title": step.title,
             "steps": list(step.node.steps),
-            "why": step.node.why,
+            "why": step.why,
             "script": step.script,
             "text": step.text,
             "source": {"article": step.node.source.article, "section": step.node.source.section},

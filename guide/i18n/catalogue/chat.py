@@ -48,6 +48,8 @@ class ChatWords:
     outcome_note: str = "Add a note for yourself  (n)"
     outcome_restart: str = "Start again  (Ctrl+R)"
     outcome_flows: str = "Open another flow  (Ctrl+O)"
+    # issue 17 (professional flows): the escape as a quiet line under the answers
+    chat_escape_line: str = "{key} or Ctrl+E at any time: {label}"
 
     # --- shared by the chat and the line-by-line face --------------------------------------
     wait_default: str = "Wait a little before you act."

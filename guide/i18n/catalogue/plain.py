@@ -40,6 +40,8 @@ class PlainWords:
         "The timer is still running. Type s and press Enter to skip it, or ! for emergency."
     )
     plain_timer_skipped: str = "Timer skipped."
+    # issue 17 (professional flows): the escape as a quiet line under the answers
+    plain_escape_line: str = "  ({key} at any time: {label})"
 
     # --- what the walk says of a typed answer it cannot take -------------------------------
     answer_left_empty: str = "(left empty)"

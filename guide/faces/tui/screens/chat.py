@@ -21,6 +21,7 @@ from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.bubble import Speaker
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.countdown import Countdown
+from guide.faces.tui.widgets.escape_line import EscapeLine
 from guide.faces.tui.widgets.flow_watcher import FlowWatcher
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
@@ -85,6 +86,7 @@ class ChatScreen(WalkActions):
                 yield TranscriptView(id="transcript")
                 with Vertical(id="answer-area"):
                     yield Choices(id="choices")
+                    yield EscapeLine(id="escape-line")
                     box = AnswerInput(id="free-text", select_on_focus=False, compact=True)
                     box.shortcut = self.shortcut
                     yield box
@@ -141,6 +143,7 @@ class ChatScreen(WalkActions):
         free_text.value = ""
         free_text.display = isinstance(step, (Question, InputNode))
         choices.display = True
+        self.query_one(EscapeLine).show_escape(None)  # a question shows it again, if quiet
         match step:
             case Question():
                 self.say(step.text, "guide")
