@@ -10,11 +10,10 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
 from guide.commands.graph import write_stdout
-from guide.commands.history import open_store
+from guide.commands.history import open_store, write_export
 from guide.flow.files import open_regular
 from guide.flow.problems import FlowError, visible
 from guide.flow.typed import clean
-from guide.history.private import write_private
 from guide.history.store import now
 from guide.i18n.strings import S
 from guide.library.settings import load_settings, remember, settings_path
@@ -37,13 +36,7 @@ def run_practice_export(args: argparse.Namespace) -> int:
     if args.output is None:
         write_stdout(text)
         return EXIT_OK
-    shown = visible(str(args.output))
-    try:
-        write_private(args.output, text.encode("utf-8"), force=args.force)
-    except FileExistsError:
-        raise CommandError(S.export_exists.format(path=shown)) from None
-    except OSError as exc:
-        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    shown = write_export(args.output, text, force=args.force)
     print(f"hangup-guide: wrote {shown}", file=sys.stderr)
     return EXIT_OK
 

@@ -122,14 +122,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return _damaged([session])
-    shown = visible(str(args.output))  # a file name may hold an escape code
-    try:
-        write_private(args.output, text.encode("utf-8"), force=args.force)
-    except FileExistsError:
-        raise CommandError(S.export_exists.format(path=shown)) from None
-    except OSError as exc:
-        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
-    print(f"wrote {shown}", file=sys.stderr)
+    print(f"wrote {write_export(args.output, text, force=args.force)}", file=sys.stderr)
     return _damaged([session])
 
 
@@ -191,3 +184,16 @@ def run_wipe(args: argparse.Namespace) -> int:
     deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
     print(f"Deleted {deleted}: nothing of your walks is left.")
     return EXIT_OK
+
+
+def write_export(path: Path, text: str, *, force: bool) -> str:
+    """Write `text` to a file only its owner can read, not over another file unless
+    `force`; the file's name as it may be shown (a name may hold an escape code)."""
+    shown = visible(str(path))
+    try:
+        write_private(path, text.encode("utf-8"), force=force)
+    except FileExistsError:
+        raise CommandError(S.export_exists.format(path=shown)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    return shown
