@@ -16,6 +16,7 @@ from guide.checkin.asking import due_check_in, question, settle
 from guide.flow.engine import Walk
 from guide.history.checkin_stats import count_check_ins
 from guide.history.checkins import Answer, CheckIn, answer_of, coming_due, due_at, due_now
+from guide.history.migrate import backup_path
 from guide.history.schema import MIGRATIONS, SCHEMA_VERSION
 from guide.history.store import Store
 from tests.checkins import (
@@ -164,15 +165,19 @@ def test_did_not_work_without_the_follow_up_flow_says_so(store: Store) -> None:
     assert store.check_in(sid).answer == "did-not-work"  # the answer is kept all the same
 
 
-# --- a store from today's schema (2), upgraded in place with a copy kept --------------------
+# --- a store from today's schema (3), upgraded in place with a copy kept --------------------
 
 
-def version_2_store(path: Path) -> None:
-    """A store as the guide before check-ins wrote it: schema 2, one finished walk."""
-    assert SCHEMA_VERSION == 3
+TODAY = 3
+"""The schema the guide wrote before check-ins."""
+
+
+def todays_store(path: Path) -> None:
+    """A store as the guide before check-ins wrote it: schema 3, one finished walk."""
+    assert SCHEMA_VERSION == TODAY + 1
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
-    for version in (1, 2):
+    for version in range(1, TODAY + 1):
         db.executescript(MIGRATIONS[version])
         db.execute(f"PRAGMA user_version = {version}")
     db.execute(
@@ -188,9 +193,9 @@ def version_2_store(path: Path) -> None:
     db.close()
 
 
-def test_a_version_2_store_is_upgraded_in_place_keeping_a_copy(tmp_path: Path) -> None:
+def test_todays_store_is_upgraded_in_place_keeping_a_copy(tmp_path: Path) -> None:
     path = tmp_path / "sessions.db"
-    version_2_store(path)
+    todays_store(path)
     store = Store.open(path)
     try:
         [old] = store.sessions()
@@ -200,22 +205,16 @@ def test_a_version_2_store_is_upgraded_in_place_keeping_a_copy(tmp_path: Path) -
         assert store.check_in(sid).outcome == "call-back"
     finally:
         store.close()
-    copy = tmp_path / "sessions.db.backup-v2"
+    copy = backup_path(path, TODAY)
     assert stat.S_IMODE(os.stat(copy).st_mode) == 0o600
     db = sqlite3.connect(copy)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == TODAY
     assert db.execute("SELECT note FROM sessions").fetchall() == [("kept",)]
     assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 1
     db.close()
     upgraded = sqlite3.connect(path)
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     upgraded.close()
-    assert not list(tmp_path.glob("*.tmp"))
-
-
-def test_a_new_store_keeps_no_copy(tmp_path: Path) -> None:
-    Store.open(tmp_path / "sessions.db").close()
-    assert not list(tmp_path.glob("*backup*"))
 
 
 def test_deleting_a_walk_deletes_its_check_in(store: Store, tmp_path: Path) -> None:

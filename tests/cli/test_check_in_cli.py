@@ -190,7 +190,7 @@ def test_history_export_and_stats_show_how_it_went(walked: dict[str, str]) -> No
 def test_wipe_removes_check_ins_and_the_copy_kept_before_an_upgrade(
     walked: dict[str, str], home: Path
 ) -> None:
-    (home / "sessions.db.backup-v2").write_bytes(b"an older store")
+    (home / "sessions.db.v3.bak").write_bytes(b"an older store")
     done = guide(walked, "wipe", "--yes")
     assert done.returncode == 0, done.stderr
     assert not [p for p in home.iterdir() if p.name.startswith("sessions.db")]
