@@ -17,7 +17,6 @@ from typing import Literal, TypeAlias, get_args
 
 __all__ = [
     "ANSWERS",
-    "FINAL",
     "Answer",
     "CheckIn",
     "Planned",
@@ -35,8 +34,6 @@ Answer: TypeAlias = Literal["worked", "did-not-work", "not-yet", "dont-ask"]
 (ask again later); do not ask about this one."""
 ANSWERS: tuple[Answer, ...] = get_args(Answer)
 """In the order the faces offer them: 1 to 4."""
-FINAL: frozenset[Answer] = frozenset({"worked", "did-not-work", "dont-ask"})
-"""The answers that close a check-in (the other one asks again later)."""
 
 
 @dataclass(frozen=True, slots=True)
