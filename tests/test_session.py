@@ -445,6 +445,7 @@ def test_json_export(store: Store, finished: int) -> None:
         "outcome",
         "advice",
         "note",
+        "check_in",
     }
     assert record["id"] == finished
     assert (record["flow"], record["flow_title"]) == ("store-walk", "A small walk to save")

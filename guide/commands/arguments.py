@@ -56,6 +56,19 @@ def _export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
+def _check_in(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "session", nargs="?", type=int, metavar="ID", help="this walk (default: the latest due)"
+    )
+    parser.add_argument(
+        "--answers",
+        metavar="A,B,...",
+        help="worked, did-not-work, not-yet or dont-ask (or 1-4); after did-not-work, the"
+        " follow-up's answers",
+    )
+    _json(parser, "print the result and any follow-up outcome as JSON (with --answers)")
+
+
 def _note(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", type=int, metavar="ID")
     parser.add_argument("text", help="what you did, how it went")
@@ -226,6 +239,11 @@ COMMANDS: dict[str, Command] = {
     ),
     "note": Command(
         "attach a private note to a saved walk", _note, "guide.commands.history:run_note"
+    ),
+    "check-in": Command(
+        "how did the advice go? answer a saved walk's check-in now",
+        _check_in,
+        "guide.commands.checkin:run_check_in",
     ),
     "practice": Command(
         "practise judgement on scenarios", _practice, "guide.commands.practice:run_practice"

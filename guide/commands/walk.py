@@ -126,6 +126,17 @@ def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str
         io.err.write(f"hangup-guide: {note}\n")
     if walk.start is not None:
         walk = ask_start_facts(walk, io)
+    if store is not None and walk.start is None:
+        from guide.checkin.asking import utc_now
+        from guide.faces.plain.checkin import offer_check_in
+
+        after = offer_check_in(store, library, io, utc_now())
+        if isinstance(after, Walk):  # "It didn't work": the follow-up, saved as it goes
+            return run_interactive(after, io)
+        if after == "emergency":  # the emergency exit is never behind the check-in
+            start_saving(walk, store, teller(io))
+            walk.escape()
+            return run_interactive(walk, io)
     if store is not None:
         walk = offer_resume(store, library, io) or walk
         if walk.listener is None:

@@ -226,6 +226,9 @@ class Outcome:
     mark: Mark = NOWHERE
     script_mark: Mark = NOWHERE
     text_mark: Mark = NOWHERE
+    check_in: int | None = None
+    """Seconds after the walk to ask how the advice went (`check_in: 2h`); None: never."""
+    check_in_mark: Mark = NOWHERE
 
 
 Node: TypeAlias = Ask | Say | Wait | Input | Route | Goto | Compute | Outcome

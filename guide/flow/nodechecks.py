@@ -138,6 +138,13 @@ def _compute(node: Compute) -> Iterator[Problem]:
 
 
 def _outcome(flow: Flow, outcome: Outcome) -> Iterator[Problem]:
+    if outcome.emergency and outcome.check_in is not None:
+        yield _problem(
+            outcome.check_in_mark,
+            "emergency-check-in",
+            "an emergency outcome has no `check_in`: nothing should make anyone wait"
+            " to act on an emergency",
+        )
     article = outcome.source.article
     if article not in flow.sources:
         yield _problem(

@@ -26,7 +26,12 @@ from guide.flow.readparts import FACT, PartsReader
 from guide.flow.suggest import did_you_mean
 from guide.flow.yamltree import MapNode, YNode
 
-DURATION = re.compile(r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+DURATION = re.compile(r"^(?=\d)(?:()(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+"""A wait: hours, minutes, seconds (the empty first group stands for days, which a wait has not)."""
+CHECK_IN = re.compile(r"^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?()$")
+"""A check-in: days, hours, minutes (the empty last group stands for seconds)."""
+LONGEST_CHECK_IN = 366 * 24 * 3600
+"""A year and a day: later than that, nobody remembers the advice."""
 
 KIND_FIELDS: dict[NodeKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required keys, optional keys)
@@ -37,7 +42,10 @@ KIND_FIELDS: dict[NodeKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "route": (("route",), ()),
     "goto": (("goto",), ()),
     "compute": (("compute", "fact", "next"), ("with",)),
-    "outcome": (("outcome", "steps", "why", "source"), ("script", "text", "emergency")),
+    "outcome": (
+        ("outcome", "steps", "why", "source"),
+        ("script", "text", "emergency", "check_in"),
+    ),
 }
 
 
@@ -56,6 +64,8 @@ class NodeReader(PartsReader):
         kind = self.kind(node, where)
         if kind is None:
             return None
+        if kind != "outcome":
+            node = self.without_check_in(node, where)
         required, optional = KIND_FIELDS[kind]
         got = self.fields(node, where, required, optional)
         if got is None or any(name not in got for name in required):
@@ -127,19 +137,50 @@ class NodeReader(PartsReader):
             return None
         return Wait(node_id, seconds, text, target, mark)
 
-    def duration(self, node: YNode) -> int | None:
-        value = self.text(node, "`wait`")
-        found = DURATION.match(value) if value else None
+    def duration(
+        self, node: YNode, name: str = "wait", pattern: re.Pattern[str] = DURATION
+    ) -> int | None:
+        """Seconds, from a duration such as `1h30m` (`pattern` says which units)."""
+        value = self.text(node, f"`{name}`")
+        found = pattern.match(value) if value else None
         if value is not None and not found:
+            examples = "30s, 5m or 1h30m" if pattern is DURATION else "30m, 2h or 1d"
             self.report(
                 node.mark,
                 "bad-duration",
-                f"`wait` must be a duration such as 30s, 5m or 1h30m, not `{value}`",
+                f"`{name}` must be a duration such as {examples}, not `{value}`",
             )
         if not found:
             return None
-        hours, minutes, seconds = (int(g) if g else 0 for g in found.groups())
-        return hours * 3600 + minutes * 60 + seconds
+        days, hours, minutes, seconds = (int(g) if g else 0 for g in found.groups())
+        return days * 86400 + hours * 3600 + minutes * 60 + seconds
+
+    def check_in(self, node: YNode) -> int | None:
+        """`check_in:` of an outcome, in seconds: more than none, at most a year and a day."""
+        seconds = self.duration(node, "check_in", CHECK_IN)
+        if seconds is not None and not 0 < seconds <= LONGEST_CHECK_IN:
+            self.report(
+                node.mark,
+                "bad-duration",
+                "`check_in` must be between 1m and 366d: when to ask how the advice went",
+            )
+            return None
+        return seconds
+
+    def without_check_in(self, node: MapNode, where: str) -> MapNode:
+        """A node that is not an outcome, its `check_in:` reported and left out."""
+        kept = []
+        for key, value in node.items:
+            if key.value == "check_in":
+                self.report(
+                    key.mark,
+                    "misplaced-key",
+                    f"`check_in` belongs on an outcome, not on {where}: it says when to ask"
+                    " how the advice went",
+                )
+            else:
+                kept.append((key, value))
+        return MapNode(node.mark, kept) if len(kept) < len(node.items) else node
 
     def build_input(self, node_id: str, got: dict[str, YNode], mark: Mark) -> Node | None:
         text = self.text(got["input"], "`input`")
@@ -225,7 +266,10 @@ class NodeReader(PartsReader):
         script = self.text(got["script"], "`script`") if "script" in got else ""
         message = self.text(got["text"], "`text`") if "text" in got else ""
         emergency = self.boolean(got["emergency"], "`emergency`") if "emergency" in got else False
+        check_in = self.check_in(got["check_in"]) if "check_in" in got else None
         if None in (title, why, source, script, message, emergency) or not steps:
+            return None
+        if "check_in" in got and check_in is None:
             return None
         assert title and why and source and script is not None and message is not None
         marks = {k: got[k].mark for k in ("script", "text") if k in got}
@@ -241,4 +285,6 @@ class NodeReader(PartsReader):
             mark,
             marks.get("script", mark),
             marks.get("text", mark),
+            check_in,
+            got["check_in"].mark if "check_in" in got else mark,
         )

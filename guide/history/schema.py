@@ -6,7 +6,7 @@ migration after it, in order, in one transaction, on opening.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     # version reached: the SQL that gets there from the one before
@@ -60,5 +60,20 @@ MIGRATIONS: dict[int, str] = {
     3: """
         ALTER TABLE practice_results ADD COLUMN answers TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE practice_results ADD COLUMN missed_emergency INTEGER;
+    """,
+    # Check-ins (issue 19): when to ask how a walk's advice went, and the answer. One per
+    # walk that finished on an outcome with `check_in:`; walks saved before have none.
+    4: """
+        CREATE TABLE check_ins (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL,
+            title TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            every INTEGER NOT NULL,
+            due TEXT NOT NULL,
+            answer TEXT,
+            answered TEXT,
+            asked INTEGER NOT NULL DEFAULT 0
+        );
     """,
 }

@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from guide.flow.steps import LEFT_EMPTY
+from guide.history.checkin_stats import CheckInCount
 from guide.history.events import MOVES, WENT_ON, Event, fold
 from guide.history.store import Session
 
@@ -106,6 +107,8 @@ class Stats:
     outcomes: tuple[OutcomeCount, ...]
     went_back: tuple[BackCount, ...]
     stopped: tuple[StopCount, ...]
+    check_ins: tuple[CheckInCount, ...] = ()
+    """How each outcome's advice went, per its check-ins (`checkin_stats`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,7 +11,8 @@ unfinished walk belongs to the one running copy that holds its lock (see
 
 `Store` is opened here; its parts live beside it: the connection and transactions
 (`connection`), reading walks back (`reading`), writing them (`writing`), practice
-results (`results`) and preparing the file (`migrate`, over the tables in `schema`).
+results (`results`), check-ins (`checkin_store`) and preparing the file (`migrate`,
+over the tables in `schema`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sqlite3
 from pathlib import Path
 
 from guide import places
+from guide.history.checkin_store import CheckIns
 from guide.history.connection import now
 from guide.history.events import Event, steps_of
 from guide.history.migrate import prepare
@@ -57,7 +59,7 @@ def default_path() -> Path:
     return places.data_dir() / FILE_NAME
 
 
-class Store(Reading, Writing, Results):
+class Store(Reading, Writing, Results, CheckIns):
     """The open store. Every public method is one transaction."""
 
     @classmethod

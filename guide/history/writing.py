@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from guide.history.checkin_store import plan
+from guide.history.checkins import Planned
 from guide.history.connection import Connected, checked, now
 from guide.history.events import Event
 from guide.history.problems import NOTE_EFFECT, StoreUnavailable, unwritable
@@ -50,8 +52,11 @@ class Writing(Connected):
         finished: bool,
         outcome: str | None,
         outcome_json: str | None,
+        *,
+        check_in: Planned | None = None,
     ) -> None:
-        """Save one change and where the walk now stands, in one transaction."""
+        """Save one change and where the walk now stands, in one transaction; with the
+        check-in to keep when it has just reached advice that asks for one."""
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO events (session_id, seq, at, kind, value, label, asked, flow_id, node)"
@@ -74,6 +79,8 @@ class Writing(Connected):
                 " WHERE id = ?",
                 (event.at, int(finished), outcome, outcome_json, session_id),
             )
+            if finished and check_in is not None:
+                plan(db, session_id, check_in, event.at)
 
     def fork(self, session_id: int) -> int:
         """A new, unfinished walk holding a copy of this one's changes: the person goes

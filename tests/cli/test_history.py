@@ -160,7 +160,9 @@ def test_history_as_json(env: dict[str, str]) -> None:
             "status",
             "answers",
             "note",
+            "check_in",  # None: this walk's advice asked for no check-in
         }
+        assert row["check_in"] is None
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", str(row["started"]))
 
 

@@ -15,6 +15,8 @@ from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
 from guide.faces.tui.widgets.worded import Worded
 from guide.history.advice import SavedAdvice
+from guide.history.checkin_words import check_in_words
+from guide.history.checkins import CheckIn
 from guide.history.events import Event, transcript
 from guide.history.export import outcome_of, status_of
 from guide.history.store import Session
@@ -29,10 +31,14 @@ class TranscriptScreen(Worded, Screen[None]):
     def key_bindings(cls) -> list[BindingType]:
         return [Binding("escape,q", "close", S.key_close, id="close"), copy_binding()]
 
-    def __init__(self, session: Session, events: list[Event]) -> None:
+    def __init__(
+        self, session: Session, events: list[Event], check_in: CheckIn | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.events = events
+        self.check_in = check_in
+        """How the advice went (issue 19), when the walk has a check-in."""
         self.closing = False
         """Set by the first close: a second Escape in the same burst must not pop more."""
 
@@ -54,6 +60,9 @@ class TranscriptScreen(Worded, Screen[None]):
             advice = outcome_of(s)
             if advice:
                 yield Static(_advice(advice), id="saved-outcome")
+            if self.check_in is not None:
+                status = check_in_words(self.check_in)
+                yield Bubble(S.check_in_line.format(status=status), "note")
             if s.note:
                 yield Bubble(S.transcript_note.format(note=s.note), "note")
         yield KeysFooter(compact=True, show_command_palette=False)
