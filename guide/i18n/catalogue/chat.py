@@ -9,7 +9,7 @@ class ChatWords:
     # --- the chat -------------------------------------------------------------------------
     speaker_guide: str = "Guide"
     speaker_you: str = "You"
-    chat_words_placeholder: str = "Type in your own words, or a number, then Enter"
+    chat_words_placeholder: str = "Type in your own words and press Enter, or press a number"
     chat_value_placeholder: str = "Type here, then Enter"
     chat_skip_row: str = "Skip this"
     chat_continue_row: str = "Continue"
