@@ -86,7 +86,7 @@ def script_of(flow: Flow, answers: tuple[str, ...] | list[str]) -> Script:
             typed.append(Typed(step.text, answer, walk.moves[-1].kind))
     advice = walk.current
     assert isinstance(advice, Advice)
-    return Script(tuple(typed), advice.node.title, advice.script)
+    return Script(tuple(typed), advice.title, advice.script)
 
 
 def example(name: str) -> Script:
