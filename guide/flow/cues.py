@@ -1,0 +1,206 @@
+"""What in typed text points at which answer of a question, and how strongly.
+
+Each answer's cues are its aliases (a phrase, all its words in order) and the
+distinctive words of its label (a word no other answer of the question has). Typed
+words are compared by their stems (`guide.flow.tokens`), so "her phone probably died"
+finds the alias "phone died": an alias's words may stand a word apart, in one clause,
+with no negation between them. A cue right after a negation in its clause does not
+count ("it wasn't an argument"). A typed word nearly spelling a cue word ("batery")
+counts as that word (rapidfuzz's Indel ratio, same first letter). At a question whose
+answers read as yes and no, "yeah", "nope", "I haven't" are cues too
+(`guide.flow.polarity`).
+
+An alias found, a clause of the label ("it can't wait"), or a yes or no weighs 1; a
+label word 1/2, or 1 when the label's words are all that was typed ("accident"). The
+escape is found by its aliases only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from guide.flow import polarity
+from guide.flow.model import Option
+from guide.flow.tokens import NEGATORS, Token, negated, tokens, wordset
+
+ALIAS = 1.0
+LABEL = 0.5
+GAP = 1
+"""Words that may stand between two words of an alias."""
+TYPO = 85.0
+"""rapidfuzz ratio (0..100) from which a typed word counts as a cue word it nearly spells."""
+TYPO_LENGTH = 5
+"""Shorter typed words are never taken for a misspelling ("calm" is not "call")."""
+PLAIN = wordset(
+    "a an the i i'm im it is was were be to of on in at for and or but my me they them"
+    " their he she his her we you your that this just think maybe so what why how who"
+    " with about from up out off into over then there here one all some very really"
+    " am are do did does have has had can could would will should got get go"
+    " like because if when as by any our us"
+)
+"""Words too plain to tell answers apart by: never a label's cue, never mended."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    stems: tuple[str, ...]
+    option: int
+    """The answer's place among the options given to `index`."""
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """A question's cues by their first stem, and the words typos are mended to."""
+
+    first: Mapping[str, tuple[Cue, ...]]
+    mendable: tuple[str, ...]
+    """Cue words (as written) a typed word may be a slip of; the escape's are not."""
+    stem_of: Mapping[str, str]
+    polar: Mapping[str, int]
+    """"yes"/"no" → the one answer that reads so."""
+
+
+@dataclass(slots=True)
+class Found:
+    """What one answer's cues found in the text."""
+
+    score: float = 0.0
+    covered: set[int] = field(default_factory=set)
+    labels: int = 0
+
+
+@lru_cache(maxsize=1 << 12)
+def option_tokens(option: Option) -> tuple[tuple[Token, ...], tuple[tuple[Token, ...], ...]]:
+    """The label's tokens and each alias's (the aliases as `match.forms` keeps them)."""
+    from guide.flow.match import forms  # match imports this module
+
+    form = forms(option)
+    return tokens(option.label), tuple(t for t in (tokens(p) for p in form.phrases) if t)
+
+
+@lru_cache(maxsize=256)
+def index(options: tuple[Option, ...]) -> Index:
+    """The cues of a question's options, worked out once per question."""
+    cues: list[Cue] = []
+    label_words: list[set[str]] = []
+    everyone: dict[str, set[int]] = {}
+    stem_of: dict[str, str] = {}
+    polar: dict[str, list[int]] = {"yes": [], "no": []}
+    clauses: dict[tuple[str, ...], set[int]] = {}
+    from guide.flow.match import MAX_QUESTION_ALIASES
+
+    room = MAX_QUESTION_ALIASES
+    for n, option in enumerate(options):
+        label, aliases = option_tokens(option)
+        aliases, room = aliases[: max(room, 0)], room - len(aliases)
+        for alias in aliases:
+            cues.append(Cue(tuple(t.stem for t in alias), n, ALIAS))
+            for t in alias:
+                everyone.setdefault(t.stem, set()).add(n)
+                if not option.is_escape and t.word not in PLAIN:
+                    stem_of[t.word] = t.stem
+        usable = {t.stem: t.word for t in label if _telling(t.word)}
+        label_words.append(set() if option.is_escape else set(usable))
+        for s, word in usable.items():
+            everyone.setdefault(s, set()).add(n)
+            stem_of.setdefault(word, s) if not option.is_escape else None
+        if not option.is_escape:
+            for clause in _clauses(label):
+                clauses.setdefault(clause, set()).add(n)
+        said = None if option.is_escape else polarity.of_option(label, aliases)
+        if said:
+            polar[said].append(n)
+    cues += [Cue(c, min(ns), ALIAS) for c, ns in clauses.items() if len(ns) == 1]
+    for n, words in enumerate(label_words):
+        cues += [Cue((s,), n, LABEL) for s in sorted(words) if everyone[s] == {n}]
+    first: dict[str, list[Cue]] = {}
+    for cue in cues:
+        first.setdefault(cue.stems[0], []).append(cue)
+    return Index(
+        {k: tuple(v) for k, v in first.items()},
+        tuple(stem_of),
+        stem_of,
+        {k: v[0] for k, v in polar.items() if len(v) == 1},
+    )
+
+
+def _clauses(label: tuple[Token, ...]) -> list[tuple[str, ...]]:
+    """The stems of each clause of a label of two words or more with a telling word in
+    it: "It can't wait (a deadline…)" has "it can not wait"."""
+    found = []
+    for clause in sorted({t.clause for t in label}):
+        part = [t for t in label if t.clause == clause]
+        if len(part) > 1 and any(_telling(t.word) for t in part):
+            found.append(tuple(t.stem for t in part))
+    return found
+
+
+def _telling(word: str) -> bool:
+    return len(word) > 2 and word not in PLAIN and word not in NEGATORS and word.isalpha()
+
+
+def mend(found: tuple[Token, ...], at: Index) -> tuple[Token, ...]:
+    """Typed words that nearly spell a cue word, taken as that word."""
+    from rapidfuzz import fuzz, process  # only once words are typed: 10 ms of every start
+
+    known = set(at.first) | {s for cues in at.first.values() for c in cues for s in c.stems}
+    mended = []
+    for token in found:
+        if token.stem in known or len(token.word) < TYPO_LENGTH or token.word in PLAIN:
+            mended.append(token)
+            continue
+        near = process.extractOne(
+            token.word, at.mendable, scorer=fuzz.ratio, score_cutoff=TYPO, processor=None
+        )
+        if near is not None and near[0][0] == token.word[0]:
+            mended.append(Token(token.word, at.stem_of[near[0]], token.clause))
+        else:
+            mended.append(token)
+    return tuple(mended)
+
+
+def evidence(found: tuple[Token, ...], at: Index, options: int) -> list[Found]:
+    """For each option, the cues found in the typed tokens and their weight."""
+    results = [Found() for _ in range(options)]
+    for start, token in enumerate(found):
+        for cue in at.first.get(token.stem, ()):
+            places = _find(found, start, cue.stems)
+            if places is None or negated(found, start):
+                continue
+            result = results[cue.option]
+            if places & result.covered:  # one answer's cues overlapping count once
+                continue
+            result.covered |= places
+            result.score += cue.weight
+            result.labels += cue.weight < ALIAS
+    said = polarity.said(found)
+    if said is not None and said in at.polar:
+        results[at.polar[said]].score += ALIAS
+    content = {n for n, t in enumerate(found) if _telling(t.word)}
+    for result in results:
+        if result.labels and content and content <= result.covered:
+            result.score = max(result.score, ALIAS)
+    return results
+
+
+def _find(found: Sequence[Token], start: int, stems: tuple[str, ...]) -> set[int] | None:
+    """Where the cue's stems stand in order from `start`, each at most `GAP` words after
+    the last, in its clause, with no negation skipped; None when they do not."""
+    places = {start}
+    last = start
+    for stem in stems[1:]:
+        for at in range(last + 1, min(last + 2 + GAP, len(found))):
+            if found[at].stem == stem and (
+                at == last + 1 or found[at].clause == found[last].clause
+            ):
+                if any(found[k].word in NEGATORS for k in range(last + 1, at)):
+                    return None
+                places.add(at)
+                last = at
+                break
+        else:
+            return None
+    return places
