@@ -86,3 +86,11 @@ def shared_tmp() -> Iterator[Path]:
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # The phrasing corpus's rates (issue 17); here, not in tests/corpus/conftest.py,
+    # because under `pytest -n` the controlling process never loads that one.
+    from tests.corpus.summary import report
+
+    report(terminalreporter)
