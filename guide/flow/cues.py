@@ -29,8 +29,12 @@ ALIAS = 1.0
 LABEL = 0.5
 GAP = 1
 """Words that may stand between two words of an alias."""
+SOFTENERS = wordset("really quite too that so very even exactly totally entirely all")
+"""Words that may stand between a negation and the rest of its alias."""
 TYPO = 85.0
 """rapidfuzz ratio (0..100) from which a typed word counts as a cue word it nearly spells."""
+MAX_ASKED = 500
+"""Characters of the question read for its words."""
 TYPO_LENGTH = 5
 """Shorter typed words are never taken for a misspelling ("calm" is not "call")."""
 PLAIN = wordset(
@@ -70,6 +74,8 @@ class Found:
     score: float = 0.0
     covered: set[int] = field(default_factory=set)
     labels: int = 0
+    denied: bool = False
+    """A cue of the answer stood right after a negation: "it wasn't an accident"."""
 
 
 @lru_cache(maxsize=1 << 12)
@@ -82,8 +88,10 @@ def option_tokens(option: Option) -> tuple[tuple[Token, ...], tuple[tuple[Token,
 
 
 @lru_cache(maxsize=256)
-def index(options: tuple[Option, ...]) -> Index:
-    """The cues of a question's options, worked out once per question."""
+def index(options: tuple[Option, ...], asked: str = "") -> Index:
+    """The cues of a question's options, worked out once per question; the words of
+    the question `asked` are no label's cue."""
+    question = {t.stem for t in tokens(asked)}
     cues: list[Cue] = []
     label_words: list[set[str]] = []
     everyone: dict[str, set[int]] = {}
@@ -102,7 +110,11 @@ def index(options: tuple[Option, ...]) -> Index:
                 everyone.setdefault(t.stem, set()).add(n)
                 if not option.is_escape and t.word not in PLAIN:
                     stem_of[t.word] = t.stem
-        usable = {t.stem: t.word for t in label if _telling(t.word)}
+        usable = {
+            t.stem: t.word
+            for i, t in enumerate(label)
+            if _telling(t.word) and t.stem not in question and not negated(label, i)
+        }
         label_words.append(set() if option.is_escape else set(usable))
         for s, word in usable.items():
             everyone.setdefault(s, set()).add(n)
@@ -165,13 +177,18 @@ def mend(found: tuple[Token, ...], at: Index) -> tuple[Token, ...]:
 def evidence(found: tuple[Token, ...], at: Index, options: int) -> list[Found]:
     """For each option, the cues found in the typed tokens and their weight."""
     results = [Found() for _ in range(options)]
+    if at.polar and found and found[0].word == "no":  # "no, still open": an answer
+        found = (Token("no", "no", -1), *found[1:])
     for start, token in enumerate(found):
         for cue in at.first.get(token.stem, ()):
             places = _find(found, start, cue.stems)
-            if places is None or negated(found, start):
+            if places is None:
                 continue
             result = results[cue.option]
             if places & result.covered:  # one answer's cues overlapping count once
+                continue
+            if negated(found, start):
+                result.denied = True
                 continue
             result.covered |= places
             result.score += cue.weight
@@ -188,11 +205,16 @@ def evidence(found: tuple[Token, ...], at: Index, options: int) -> list[Found]:
 
 def _find(found: Sequence[Token], start: int, stems: tuple[str, ...]) -> set[int] | None:
     """Where the cue's stems stand in order from `start`, each at most `GAP` words after
-    the last, in its clause, with no negation skipped; None when they do not."""
+    the last, in its clause, with no negation skipped and none after a negation of the
+    cue's own but a softener ("no fit" is not "no good fit", "not sure" is "not really
+    sure"); None when they do not."""
     places = {start}
     last = start
     for stem in stems[1:]:
+        after_negation = found[last].word in NEGATORS
         for at in range(last + 1, min(last + 2 + GAP, len(found))):
+            if after_negation and at > last + 1 and found[at - 1].word not in SOFTENERS:
+                return None
             if found[at].stem == stem and (
                 at == last + 1 or found[at].clause == found[last].clause
             ):

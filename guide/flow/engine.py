@@ -246,7 +246,7 @@ class Walk:
             return Reply(False, (), "empty")
         if len(text) > MAX_REPLY:
             return Reply(False, (), "too_long")
-        found: Match = match(text, question.choices)
+        found: Match = match(text, question.choices, question.text)
         if found.picked is None and found.suggestions:
             return Reply(False, found.suggestions, "did_you_mean")
         if found.picked is None:

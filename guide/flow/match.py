@@ -122,8 +122,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("\u2019", "'"))
 
 
-def match(text: str, choices: Sequence[Choice]) -> Match:
-    """Which choice `text` names; see the module docstring for the order of trust."""
+def match(text: str, choices: Sequence[Choice], asked: str = "") -> Match:
+    """Which choice `text` names; see the module docstring for the order of trust.
+    `asked` is the question: its words tell no answer apart ("call" in "did the call
+    drop?")."""
     typed = " ".join(words(text))
     raw = text.strip().lower()
     if not raw or not choices:
@@ -138,21 +140,22 @@ def match(text: str, choices: Sequence[Choice]) -> Match:
     if handle.isdigit():  # a number that names nothing: offer the first two
         return Match(None, tuple(choices[:2]))
     options = tuple(c.option for c in choices)
-    at = cues.index(options)
+    at = cues.index(options, asked[: cues.MAX_ASKED])
     found = cues.evidence(cues.mend(tokens(text), at), at, len(choices))
     ranked = sorted(range(len(choices)), key=lambda n: found[n].score, reverse=True)
     ranked = [n for n in ranked if found[n].score > 0]
     if ranked:
         best = found[ranked[0]].score
         runner_up = found[ranked[1]].score if len(ranked) > 1 else 0.0
-        if best >= cues.ALIAS and runner_up < cues.ALIAS and best - runner_up >= cues.LABEL:
+        if best - runner_up >= cues.ALIAS and not found[ranked[0]].denied:
             return Match(choices[ranked[0]])
         return Match(None, tuple(choices[n] for n in ranked[:2]))
-    return _fuzzy(typed, choices)
+    return _fuzzy(typed, choices, {id(choices[n]) for n, f in enumerate(found) if f.denied})
 
 
-def _fuzzy(typed: str, choices: Sequence[Choice]) -> Match:
-    """No cue found: how alike the text and each label are, as a whole."""
+def _fuzzy(typed: str, choices: Sequence[Choice], denied: set[int]) -> Match:
+    """No cue found: how alike the text and each label are, as a whole (never picking an
+    answer whose cue was negated: "not they picked up")."""
     mine = set(typed.split()) - STOPWORDS
     scores = {id(c): _similarity(typed, mine, c) for c in choices}
     # The escape is always on offer by its key; fuzzy guesses never suggest it.
@@ -163,7 +166,7 @@ def _fuzzy(typed: str, choices: Sequence[Choice]) -> Match:
         return Match(None, ())
     best = scores[id(ranked[0])]
     runner_up = scores[id(ranked[1])] if len(ranked) > 1 else 0.0
-    if best >= SURE and best - runner_up >= AHEAD:
+    if best >= SURE and best - runner_up >= AHEAD and id(ranked[0]) not in denied:
         return Match(ranked[0])
     return Match(None, tuple(c for c in ranked[:2] if scores[id(c)] >= CLOSE))
 

@@ -21,6 +21,10 @@ YES = wordset(
     " absolutely certainly indeed affirmative totally y"
 )
 NO = wordset("no nope nah naw nay na negative never not n")
+HEDGED = wordset("not never")
+"""No only alone or before `NO_THEN`: "not yet", "never did"; "not waiting" is no answer."""
+NO_THEN = wordset("yet really now quite exactly today anymore did have ever thanks")
+NO_THEN_TWO = frozenset({"at all", "so far", "right now"})
 FILLERS = wordset("well um umm erm uh uhh hmm oh ah so honestly actually already and")
 """Words before the answer that say nothing ("well, yes", "um no")."""
 PERSONS = wordset("i we they he she it you")
@@ -48,11 +52,16 @@ def said(found: Sequence[Token]) -> Polarity | None:
         return "no"
     if first in YES:
         return "yes"
-    if first in NO:
+    if first in NO and (first not in HEDGED or _hedge_ends(words[at + 1 :])):
         return "no"
     if first in PERSONS and after:
         return _person(words[at + 1 :])
     return None
+
+
+def _hedge_ends(rest: list[str]) -> bool:
+    """Is "not" or "never" followed by nothing, or by words that keep it an answer?"""
+    return not rest or rest[0] in NO_THEN or " ".join(rest[:2]) in NO_THEN_TWO
 
 
 def _person(words: list[str]) -> Polarity | None:

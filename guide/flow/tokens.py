@@ -38,7 +38,7 @@ CLAUSE_WORDS = wordset(
     " after before until or since yet"
 )
 """Words that start a new clause; "yet" as in "not yet" is handled where it is read."""
-NEGATION_REACH = 3
+NEGATION_REACH = 5
 """Words after a negation that it cancels, in its clause."""
 
 # fmt: off
@@ -137,8 +137,12 @@ def tokens(text: str) -> tuple[Token, ...]:
             clause += 1
             continue
         for word in spelled_out(piece):
-            if word in CLAUSE_WORDS and not (word == "yet" and found and found[-1].word == "not"):
-                clause += 1
+            spent = len(found) > 1 and found[-2].word == "not" and found[-1].word == "yet"
+            if spent or (
+                word in CLAUSE_WORDS
+                and not (word == "yet" and found[-1:] and found[-1].word == "not")
+            ):
+                clause += 1  # "not yet" spends its negation: "not yet, no"
             found.append(Token(word, stem(word), clause))
     return tuple(found)
 
@@ -151,7 +155,10 @@ def negated(found: tuple[Token, ...], at: int) -> bool:
         if token.clause != clause or token.word not in NEGATORS:
             continue
         after = found[back + 1]
-        if after.word in UNCERTAIN or (token.word == "no" and after.word in NO_AS_ANSWER):
-            continue
+        opens = back == 0 or found[back - 1].clause != clause
+        if token.word == "no" and opens and after.word in NO_AS_ANSWER:
+            continue  # "no I was at work": an answer
+        if after.word in UNCERTAIN and back + 1 != at:
+            continue  # "not sure he was angry" still says angry; "not sure" is no "sure"
         return True
     return False
