@@ -29,6 +29,8 @@ ALIAS = 1.0
 LABEL = 0.5
 GAP = 1
 """Words that may stand between two words of an alias."""
+RUN = 3
+"""Words of a label's clause, one after another, that count as much as an alias."""
 SOFTENERS = wordset("really quite too that so very even exactly totally entirely all")
 """Words that may stand between a negation and the rest of its alias."""
 TYPO = 85.0
@@ -140,13 +142,19 @@ def index(options: tuple[Option, ...], asked: str = "") -> Index:
 
 
 def _clauses(label: tuple[Token, ...]) -> list[tuple[str, ...]]:
-    """The stems of each clause of a label of two words or more with a telling word in
-    it: "It can't wait (a deadline…)" has "it can not wait"."""
+    """The stems of each clause of a label (two words or more, a telling word in it):
+    "It can't wait (a deadline…)" has "it can not wait"; and of each run of `RUN` words
+    or more of a clause ending in a telling word, not cut off before a negation: "had
+    to rush" of "They had to rush off"."""
     found = []
     for clause in sorted({t.clause for t in label}):
         part = [t for t in label if t.clause == clause]
         if len(part) > 1 and any(_telling(t.word) for t in part):
             found.append(tuple(t.stem for t in part))
+        for end in range(RUN, len(part) + 1):
+            cut = end < len(part) and part[end].word in NEGATORS
+            if _telling(part[end - 1].word) and not cut:
+                found += [tuple(t.stem for t in part[i:end]) for i in range(end - RUN + 1)]
     return found
 
 

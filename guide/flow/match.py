@@ -147,7 +147,8 @@ def match(text: str, choices: Sequence[Choice], asked: str = "") -> Match:
     if ranked:
         best = found[ranked[0]].score
         runner_up = found[ranked[1]].score if len(ranked) > 1 else 0.0
-        if best - runner_up >= cues.ALIAS and not found[ranked[0]].denied:
+        clear = runner_up < cues.ALIAS and best - runner_up >= cues.LABEL
+        if best >= cues.ALIAS and clear and not found[ranked[0]].denied:
             return Match(choices[ranked[0]])
         return Match(None, tuple(choices[n] for n in ranked[:2]))
     return _fuzzy(typed, choices, {id(choices[n]) for n, f in enumerate(found) if f.denied})
