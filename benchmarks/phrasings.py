@@ -1,9 +1,10 @@
 """The phrasing corpus (issue 17): how often typed words are understood at once.
 
-tests/corpus/phrasings/<flow-id>.yaml maps a question of a bundled flow to what people
-type there and which answer it means (the format: docs/flow-format.md, "How typed
-words are matched"). Each entry is walked in-process to its question, by the answers of
-one of the flow's examples that passes it, and typed there through `Walk.reply`:
+tests/corpus/phrasings/<flow-id>.yaml maps each question id of a bundled flow to a list
+of entries, `{says: what a person types, means: the answer's label}` (or `means:
+emergency`, for words that must take the flow's escape). Each entry is walked
+in-process to its question, by the answers of one of the flow's examples that passes
+it (else from the question itself), and typed there through `Walk.reply`:
 
 - understood: the meant answer was taken at once (for `emergency`, the flow's escape);
 - asked back: "did you mean …?", or nothing matched;
