@@ -25,10 +25,11 @@ from typing import Literal
 import yaml
 
 from benchmarks.figures import Row, row
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Flow
+from guide.flow.steps import Question
 from guide.library.flows import bundled_flows
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,7 +16,7 @@ from guide.flow.model import Ask, Flow
 from guide.flow.tokens import NEGATORS, tokens
 from guide.library.flows import bundled_flows
 
-MAX_REPLY = 500  # the engine's limit on a typed answer (guide.flow.engine.MAX_REPLY)
+MAX_REPLY = 500  # the engine's limit on a typed answer (guide.flow.typed.MAX_REPLY)
 
 
 def _flows() -> list[Flow]:
