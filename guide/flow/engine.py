@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import assert_never
 
+from guide.flow import offer
 from guide.flow.crisis import crisis
 from guide.flow.frames import Frame, choices, in_escape_branch, settle
-from guide.flow.match import Choice, Match, match
+from guide.flow.match import Choice
 from guide.flow.model import (
     Ask,
     Compute,
@@ -73,6 +74,7 @@ class Walk:
     """Facts known before the first step, for a walk that begins part-way."""
     _frames: list[Frame] = field(default_factory=list, init=False)
     _moves: list[Move] = field(default_factory=list, init=False)
+    _offered: offer.Offer | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self._frames = [self._first()]
@@ -246,7 +248,11 @@ class Walk:
             return Reply(False, (), "empty")
         if len(text) > MAX_REPLY:
             return Reply(False, (), "too_long")
-        found: Match = match(text, question.choices, question.text)
+        found, self._offered = offer.answer(self._offered, self._frames[-1], text, question), None
+        if found is None:  # "no" to the one answer offered back
+            return Reply(False, (), "not_that")
+        if found.picked is None and len(found.suggestions) == 1:  # "Did you mean: X? (y/n)"
+            self._offered = offer.Offer(self._frames[-1], found.suggestions[0])
         if found.picked is None and found.suggestions:
             return Reply(False, found.suggestions, "did_you_mean")
         if found.picked is None:
@@ -290,5 +296,6 @@ class Walk:
         self._tell(Change(move.kind, move, asked))
 
     def _tell(self, change: Change) -> None:
+        self._offered = None
         if self.listener is not None:
             self.listener(change, self)

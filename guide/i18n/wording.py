@@ -129,6 +129,8 @@ def refusal_words(reason: Refusal) -> str:
             return S.reply_did_you_mean
         case "no_match":
             return S.reply_no_match
+        case "not_that":
+            return S.reply_not_that
         case "finished":
             return S.reply_finished
         case Invalid():

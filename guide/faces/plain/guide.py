@@ -127,6 +127,7 @@ def restart(walk: Walk, io: PlainIO) -> None:
 
 
 def answer(walk: Walk, line: str, io: PlainIO) -> None:
+    step = walk.current
     try:
         reply = walk.reply(line)
     except WalkError as exc:
@@ -134,6 +135,10 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
         return
     if reply.urgent:
         io.say(S.reply_urgent)
+    elif reply.accepted and isinstance(step, Question):
+        taken_as(step, line, walk.moves[-1].label, io)
+    elif len(reply.suggestions) == 1:
+        io.say(S.plain_did_you_mean_one.format(answer=reply.suggestions[0].option.label))
     elif reply.suggestions:
         io.say(S.plain_not_sure)
         for choice in reply.suggestions:
@@ -142,6 +147,15 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
     elif reply.reason is not None:
         words = refusal_words(reply.reason)
         io.say(words[:1].upper() + words[1:] + ".")
+
+
+def taken_as(step: Question, line: str, label: str, io: PlainIO) -> None:
+    """Say which answer typed words were taken as, so a wrong guess can be taken back;
+    not for an answer's own number or key."""
+    typed = line.strip().lower()
+    chosen = next((c for c in step.choices if c.option.label == label), None)
+    if chosen is None or typed not in (chosen.handle.lower(), (chosen.key or "").lower()):
+        io.say(S.plain_taken_as.format(answer=label))
 
 
 def run_wait(walk: Walk, line: str, io: PlainIO) -> None:

@@ -50,6 +50,8 @@ class ChatWords:
     outcome_flows: str = "Open another flow  (Ctrl+O)"
     # issue 17 (professional flows): the escape as a quiet line under the answers
     chat_escape_line: str = "{key} or Ctrl+E at any time: {label}"
+    # issue 17 (typed words): the one closest answer asked about as a yes/no question
+    chat_did_you_mean_one: str = "Did you mean: {answer}? (y/n)"
 
     # --- shared by the chat and the line-by-line face --------------------------------------
     wait_default: str = "Wait a little before you act."

@@ -58,3 +58,8 @@ class PlainWords:
     input_finite: str = "please type a finite number"
     input_at_least: str = "please type a number of at least {minimum}"
     input_at_most: str = "please type a number of at most {maximum}"
+    # issue 17 (typed words): "no" to the one answer offered back, that one answer asked
+    # about as a yes/no question, and the answer typed words were taken as
+    reply_not_that: str = "then type the number of the answer you meant, or say it another way"
+    plain_did_you_mean_one: str = "Did you mean: {answer}? (y/n)"
+    plain_taken_as: str = "Taken as: {answer}"
