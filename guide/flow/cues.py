@@ -26,11 +26,17 @@ from guide.flow.model import Option
 from guide.flow.tokens import NEGATORS, Token, negated, tokens, wordset
 
 ALIAS = 1.0
+STEMMED = 0.9
+"""An alias found by its stems only, not as written."""
 LABEL = 0.5
 GAP = 1
 """Words that may stand between two words of an alias."""
 RUN = 3
 """Words of a label's clause, one after another, that count as much as an alias."""
+AUXILIARY = wordset(
+    "do does did have has had can could will would should must might is are was were am be"
+)
+"""Helping verbs, which "not" after them negates: "we do" in "we don't"."""
 SOFTENERS = wordset("really quite too that so very even exactly totally entirely all")
 """Words that may stand between a negation and the rest of its alias."""
 TYPO = 85.0
@@ -55,6 +61,9 @@ class Cue:
     option: int
     """The answer's place among the options given to `index`."""
     weight: float
+    words: tuple[str, ...] = ()
+    """The words as written: found so, the cue weighs a little more than by its stems
+    ("complaints" is rather the alias "complaints" than "complaint")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +108,7 @@ def index(options: tuple[Option, ...], asked: str = "") -> Index:
     everyone: dict[str, set[int]] = {}
     stem_of: dict[str, str] = {}
     polar: dict[str, list[int]] = {"yes": [], "no": []}
-    clauses: dict[tuple[str, ...], set[int]] = {}
+    clauses: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
     from guide.flow.match import MAX_QUESTION_ALIASES
 
     room = MAX_QUESTION_ALIASES
@@ -107,7 +116,10 @@ def index(options: tuple[Option, ...], asked: str = "") -> Index:
         label, aliases = option_tokens(option)
         aliases, room = aliases[: max(room, 0)], room - len(aliases)
         for alias in aliases:
-            cues.append(Cue(tuple(t.stem for t in alias), n, ALIAS))
+            if len(alias) > 1 or alias[0].word not in polarity.ANSWERS:  # "no": as an answer
+                cues.append(
+                    Cue(tuple(t.stem for t in alias), n, ALIAS, tuple(t.word for t in alias))
+                )
             for t in alias:
                 everyone.setdefault(t.stem, set()).add(n)
                 if not option.is_escape and t.word not in PLAIN:
@@ -127,7 +139,7 @@ def index(options: tuple[Option, ...], asked: str = "") -> Index:
         said = None if option.is_escape else polarity.of_option(label, aliases)
         if said:
             polar[said].append(n)
-    cues += [Cue(c, min(ns), ALIAS) for c, ns in clauses.items() if len(ns) == 1]
+    cues += [Cue(c, min(ns), ALIAS, w) for (c, w), ns in clauses.items() if len(ns) == 1]
     for n, words in enumerate(label_words):
         cues += [Cue((s,), n, LABEL) for s in sorted(words) if everyone[s] == {n}]
     first: dict[str, list[Cue]] = {}
@@ -141,21 +153,21 @@ def index(options: tuple[Option, ...], asked: str = "") -> Index:
     )
 
 
-def _clauses(label: tuple[Token, ...]) -> list[tuple[str, ...]]:
-    """The stems of each clause of a label (two words or more, a telling word in it):
-    "It can't wait (a deadline…)" has "it can not wait"; and of each run of `RUN` words
-    or more of a clause ending in a telling word, not cut off before a negation: "had
-    to rush" of "They had to rush off"."""
+def _clauses(label: tuple[Token, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The stems and words of each clause of a label (two words or more, a telling word
+    in it): "It can't wait (a deadline…)" has "it can not wait"; and of each run of `RUN`
+    words or more of a clause ending in a telling word, not cut off before a negation:
+    "had to rush" of "They had to rush off"."""
     found = []
     for clause in sorted({t.clause for t in label}):
         part = [t for t in label if t.clause == clause]
         if len(part) > 1 and any(_telling(t.word) for t in part):
-            found.append(tuple(t.stem for t in part))
+            found.append(part)
         for end in range(RUN, len(part) + 1):
             cut = end < len(part) and part[end].word in NEGATORS
             if _telling(part[end - 1].word) and not cut:
-                found += [tuple(t.stem for t in part[i:end]) for i in range(end - RUN + 1)]
-    return found
+                found += [part[i:end] for i in range(end - RUN + 1)]
+    return [(tuple(t.stem for t in f), tuple(t.word for t in f)) for f in found]
 
 
 def _telling(word: str) -> bool:
@@ -187,20 +199,24 @@ def evidence(found: tuple[Token, ...], at: Index, options: int) -> list[Found]:
     results = [Found() for _ in range(options)]
     if at.polar and found and found[0].word == "no":  # "no, still open": an answer
         found = (Token("no", "no", -1), *found[1:])
-    for start, token in enumerate(found):
-        for cue in at.first.get(token.stem, ()):
-            places = _find(found, start, cue.stems)
-            if places is None:
-                continue
-            result = results[cue.option]
-            if places & result.covered:  # one answer's cues overlapping count once
-                continue
-            if negated(found, start):
-                result.denied = True
-                continue
-            result.covered |= places
-            result.score += cue.weight
-            result.labels += cue.weight < ALIAS
+    hits = sorted(_hits(found, at), key=lambda hit: (-len(hit[1]), min(hit[1])))  # longest first
+    spent = [  # each answer's own "don't count" leaves its other cues standing
+        frozenset(p for c, ps in hits if c.option == n for p in ps if found[p].word in NEGATORS)
+        for n in range(options)
+    ]
+    for cue, places in hits:
+        if any(places < other for c, other in hits if c.option != cue.option):
+            continue  # inside a longer cue of another answer: "hung up on me" is not "hang up on"
+        result = results[cue.option]
+        if places & result.covered:  # one answer's cues overlapping count once
+            continue
+        if negated(found, min(places), spent[cue.option]) or _then_not(found, max(places)):
+            result.denied = True
+            continue
+        result.covered |= places
+        exact = [found[p].word for p in sorted(places)] == list(cue.words)
+        result.score += cue.weight if exact or cue.weight < ALIAS else STEMMED
+        result.labels += cue.weight < ALIAS
     said = polarity.said(found)
     if said is not None and said in at.polar:
         results[at.polar[said]].score += ALIAS
@@ -209,6 +225,23 @@ def evidence(found: tuple[Token, ...], at: Index, options: int) -> list[Found]:
         if result.labels and content and content <= result.covered:
             result.score = max(result.score, ALIAS)
     return results
+
+
+def _then_not(found: tuple[Token, ...], last: int) -> bool:
+    """Does the cue end on a helping verb that "not" follows: "i have" in "I haven't"?"""
+    after = found[last + 1 : last + 2]
+    return found[last].word in AUXILIARY and bool(after) and after[0].word == "not"
+
+
+def _hits(found: tuple[Token, ...], at: Index) -> list[tuple[Cue, set[int]]]:
+    """Every cue found in the tokens, with the places of its words, in reading order."""
+    hits = []
+    for start, token in enumerate(found):
+        for cue in at.first.get(token.stem, ()):
+            places = _find(found, start, cue.stems)
+            if places is not None:
+                hits.append((cue, places))
+    return hits
 
 
 def _find(found: Sequence[Token], start: int, stems: tuple[str, ...]) -> set[int] | None:

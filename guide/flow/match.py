@@ -148,7 +148,7 @@ def match(text: str, choices: Sequence[Choice], asked: str = "") -> Match:
         best = found[ranked[0]].score
         runner_up = found[ranked[1]].score if len(ranked) > 1 else 0.0
         clear = runner_up < cues.ALIAS and best - runner_up >= cues.LABEL
-        if best >= cues.ALIAS and clear and not found[ranked[0]].denied:
+        if best >= cues.STEMMED and clear and not found[ranked[0]].denied:
             return Match(choices[ranked[0]])
         return Match(None, tuple(choices[n] for n in ranked[:2]))
     return _fuzzy(typed, choices, {id(choices[n]) for n, f in enumerate(found) if f.denied})

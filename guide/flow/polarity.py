@@ -22,6 +22,9 @@ YES = wordset(
 )
 NO = wordset("no nope nah naw nay na negative never not n")
 HEDGED = wordset("not never")
+ANSWERS = wordset("yes yeah yea yeh yep yup ya yah yass yess aye y no nope nah naw nay na n")
+"""Words that are an answer alone, and nothing else: as an alias, they count only as
+the answer ("no" in "no problem" is not the answer "no")."""
 """No only alone or before `NO_THEN`: "not yet", "never did"; "not waiting" is no answer."""
 NO_THEN = wordset("yet really now quite exactly today anymore did have ever thanks")
 NO_THEN_TWO = frozenset({"at all", "so far", "right now"})
@@ -69,8 +72,9 @@ def _person(words: list[str]) -> Polarity | None:
     back", "have nothing" say no; "don't know" neither."""
     if words[0] not in AUXILIARIES:
         return None
-    if words[1:2] and words[1] in NEGATORS:
-        return None if words[2:3] and words[2] in UNCERTAIN else "no"
+    if words[1:2] and words[1] in NEGATORS:  # "they haven't called back", not a story
+        doubt = words[2:3] and words[2] in UNCERTAIN
+        return None if doubt or len(words) > AFTER + 2 else "no"
     if len(words) > AFTER + 1 or (words[1:2] and words[1] in UNCERTAIN):
         return None
     return "yes"

@@ -137,22 +137,21 @@ def tokens(text: str) -> tuple[Token, ...]:
             clause += 1
             continue
         for word in spelled_out(piece):
-            spent = len(found) > 1 and found[-2].word == "not" and found[-1].word == "yet"
-            if spent or (
-                word in CLAUSE_WORDS
-                and not (word == "yet" and found[-1:] and found[-1].word == "not")
+            if word in CLAUSE_WORDS and not (
+                word == "yet" and found[-1:] and found[-1].word == "not"
             ):
-                clause += 1  # "not yet" spends its negation: "not yet, no"
+                clause += 1
             found.append(Token(word, stem(word), clause))
     return tuple(found)
 
 
-def negated(found: tuple[Token, ...], at: int) -> bool:
-    """Does a negation in the few words before `found[at]`, in its clause, cancel it?"""
+def negated(found: tuple[Token, ...], at: int, spent: frozenset[int] = frozenset()) -> bool:
+    """Does a negation in the few words before `found[at]`, in its clause, cancel it?
+    Negations at `spent` places are part of a phrase already ("don't count")."""
     clause = found[at].clause
     for back in range(max(0, at - NEGATION_REACH), at):
         token = found[back]
-        if token.clause != clause or token.word not in NEGATORS:
+        if token.clause != clause or token.word not in NEGATORS or back in spent:
             continue
         after = found[back + 1]
         opens = back == 0 or found[back - 1].clause != clause
