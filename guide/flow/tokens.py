@@ -33,6 +33,8 @@ NO_AS_ANSWER = wordset("i i'm we they he she it my his her their the you that th
 nothing."""
 UNCERTAIN = wordset("sure certain idea clue know clear tell")
 """After these a negation speaks of doubt ("not sure", "no idea"), not of the cue."""
+GOES_ON = wordset("stop stopping help")
+"""After these a negation says the rest goes on: "I can't stop going over it"."""
 CLAUSE_WORDS = wordset(
     "and but so because cause then though although however if whether when while"
     " after before until or since yet"
@@ -148,7 +150,8 @@ def tokens(text: str) -> tuple[Token, ...]:
 def negated(found: tuple[Token, ...], at: int, spent: frozenset[int] = frozenset()) -> bool:
     """Does a negation in the few words before `found[at]`, in its clause, cancel it?
     Negations at `spent` places are part of a phrase already ("don't count")."""
-    clause = found[at].clause
+    opens = at and found[at].word in CLAUSE_WORDS  # "not before I…": the clause before
+    clause = found[at - 1 if opens else at].clause
     for back in range(max(0, at - NEGATION_REACH), at):
         token = found[back]
         if token.clause != clause or token.word not in NEGATORS or back in spent:
@@ -157,7 +160,7 @@ def negated(found: tuple[Token, ...], at: int, spent: frozenset[int] = frozenset
         opens = back == 0 or found[back - 1].clause != clause
         if token.word == "no" and opens and after.word in NO_AS_ANSWER:
             continue  # "no I was at work": an answer
-        if after.word in UNCERTAIN and back + 1 != at:
+        if after.word in UNCERTAIN | GOES_ON and back + 1 != at:
             continue  # "not sure he was angry" still says angry; "not sure" is no "sure"
         return True
     return False
