@@ -102,55 +102,73 @@ def option_tokens(option: Option) -> tuple[tuple[Token, ...], tuple[tuple[Token,
 def index(options: tuple[Option, ...], asked: str = "") -> Index:
     """The cues of a question's options, worked out once per question; the words of
     the question `asked` are no label's cue."""
-    question = {t.stem for t in tokens(asked)}
-    cues: list[Cue] = []
-    label_words: list[set[str]] = []
-    everyone: dict[str, set[int]] = {}
-    stem_of: dict[str, str] = {}
-    polar: dict[str, list[int]] = {"yes": [], "no": []}
-    clauses: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
     from guide.flow.match import MAX_QUESTION_ALIASES
 
+    found = _Gathering(frozenset(t.stem for t in tokens(asked)))
     room = MAX_QUESTION_ALIASES
     for n, option in enumerate(options):
         label, aliases = option_tokens(option)
         aliases, room = aliases[: max(room, 0)], room - len(aliases)
+        found.aliases(n, option, aliases)
+        found.labels.append(set())
+        if not option.is_escape:
+            found.label(n, label)
+            said = polarity.of_option(label, aliases)
+            if said:
+                found.polar[said].append(n)
+    return found.index()
+
+
+@dataclass
+class _Gathering:
+    """A question's cues as they are gathered, option by option."""
+
+    question: frozenset[str]
+    cues: list[Cue] = field(default_factory=list)
+    labels: list[set[str]] = field(default_factory=list)
+    everyone: dict[str, set[int]] = field(default_factory=dict)
+    """Stem → the options with it in a cue (a label word is a cue only if it is one's)."""
+    stem_of: dict[str, str] = field(default_factory=dict)
+    polar: dict[str, list[int]] = field(default_factory=lambda: {"yes": [], "no": []})
+    clauses: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = field(default_factory=dict)
+
+    def aliases(self, n: int, option: Option, aliases: tuple[tuple[Token, ...], ...]) -> None:
         for alias in aliases:
             if len(alias) > 1 or alias[0].word not in polarity.ANSWERS:  # "no": as an answer
-                cues.append(
-                    Cue(tuple(t.stem for t in alias), n, ALIAS, tuple(t.word for t in alias))
-                )
+                stems, words = tuple(t.stem for t in alias), tuple(t.word for t in alias)
+                self.cues.append(Cue(stems, n, ALIAS, words))
             for t in alias:
-                everyone.setdefault(t.stem, set()).add(n)
+                self.everyone.setdefault(t.stem, set()).add(n)
                 if not option.is_escape and t.word not in PLAIN:
-                    stem_of[t.word] = t.stem
+                    self.stem_of[t.word] = t.stem
+
+    def label(self, n: int, label: tuple[Token, ...]) -> None:
         usable = {
             t.stem: t.word
             for i, t in enumerate(label)
-            if _telling(t.word) and t.stem not in question and not negated(label, i)
+            if _telling(t.word) and t.stem not in self.question and not negated(label, i)
         }
-        label_words.append(set() if option.is_escape else set(usable))
-        for s, word in usable.items():
-            everyone.setdefault(s, set()).add(n)
-            stem_of.setdefault(word, s) if not option.is_escape else None
-        if not option.is_escape:
-            for clause in _clauses(label):
-                clauses.setdefault(clause, set()).add(n)
-        said = None if option.is_escape else polarity.of_option(label, aliases)
-        if said:
-            polar[said].append(n)
-    cues += [Cue(c, min(ns), ALIAS, w) for (c, w), ns in clauses.items() if len(ns) == 1]
-    for n, words in enumerate(label_words):
-        cues += [Cue((s,), n, LABEL) for s in sorted(words) if everyone[s] == {n}]
-    first: dict[str, list[Cue]] = {}
-    for cue in cues:
-        first.setdefault(cue.stems[0], []).append(cue)
-    return Index(
-        {k: tuple(v) for k, v in first.items()},
-        tuple(stem_of),
-        stem_of,
-        {k: v[0] for k, v in polar.items() if len(v) == 1},
-    )
+        self.labels[n] = set(usable)
+        for stem, word in usable.items():
+            self.everyone.setdefault(stem, set()).add(n)
+            self.stem_of.setdefault(word, stem)
+        for clause in _clauses(label):
+            self.clauses.setdefault(clause, set()).add(n)
+
+    def index(self) -> Index:
+        cues = [*self.cues]
+        cues += [Cue(c, min(ns), ALIAS, w) for (c, w), ns in self.clauses.items() if len(ns) == 1]
+        for n, words in enumerate(self.labels):
+            cues += [Cue((s,), n, LABEL) for s in sorted(words) if self.everyone[s] == {n}]
+        first: dict[str, list[Cue]] = {}
+        for cue in cues:
+            first.setdefault(cue.stems[0], []).append(cue)
+        return Index(
+            {k: tuple(v) for k, v in first.items()},
+            tuple(self.stem_of),
+            self.stem_of,
+            {k: v[0] for k, v in self.polar.items() if len(v) == 1},
+        )
 
 
 def _clauses(label: tuple[Token, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
