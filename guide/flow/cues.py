@@ -174,17 +174,19 @@ class _Gathering:
 def _clauses(label: tuple[Token, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The stems and words of each clause of a label (two words or more, a telling word
     in it): "It can't wait (a deadline…)" has "it can not wait"; and of each run of `RUN`
-    words or more of a clause ending in a telling word, not cut off before a negation:
-    "had to rush" of "They had to rush off"."""
+    words or more of a clause ending in a telling word, neither cut off before a negation
+    nor after one: "had to rush" of "They had to rush off", but not "I could ask" of
+    "nobody I could ask"."""
     found = []
     for clause in sorted({t.clause for t in label}):
         part = [t for t in label if t.clause == clause]
         if len(part) > 1 and any(_telling(t.word) for t in part):
             found.append(part)
+        negation = next((i for i, t in enumerate(part) if t.word in NEGATORS), len(part))
         for end in range(RUN, len(part) + 1):
             cut = end < len(part) and part[end].word in NEGATORS
-            if _telling(part[end - 1].word) and not cut:
-                found += [part[i:end] for i in range(end - RUN + 1)]
+            if _telling(part[end - 1].word) and not cut:  # none after a negation it leaves out
+                found += [part[i:end] for i in range(min(end - RUN, negation) + 1)]
     return [(tuple(t.stem for t in f), tuple(t.word for t in f)) for f in found]
 
 

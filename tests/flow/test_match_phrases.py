@@ -62,3 +62,12 @@ def test_a_negation_in_one_answer_s_phrase_still_negates_the_other_s_cue() -> No
     for text in ("never warned him", "I have not yet warned them"):
         found = match(text, offered(never, warned))
         assert found.picked is not None and found.picked.option is never, text
+
+
+def test_words_of_a_label_after_its_negation_are_no_cue_without_it() -> None:
+    someone = Option("Yes, someone who knows them", Target("a"), aliases=("colleague",))
+    nobody = Option("No, there's nobody I could ask", Target("b"), aliases=("no one",))
+    found = match("I could ask her colleague", offered(someone, nobody))
+    assert found.picked is not None and found.picked.option is someone
+    found = match("there's nobody I could ask", offered(someone, nobody))
+    assert found.picked is not None and found.picked.option is nobody
