@@ -84,7 +84,7 @@ def test_a_reply_as_long_as_the_engine_takes_costs_milliseconds(
     match(text, choices, node.text)  # the question's cues, worked out once
     start = time.perf_counter()
     match(text, choices, node.text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 0.1  # about 20 ms at worst on a busy 2-core machine
 
 
 def _plain_aliases() -> list[tuple[str, str, int]]:
