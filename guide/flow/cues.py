@@ -74,8 +74,9 @@ class Index:
     mendable: tuple[str, ...]
     """Cue words (as written) a typed word may be a slip of; the escape's are not."""
     stem_of: Mapping[str, str]
-    polar: Mapping[str, int]
-    """"yes"/"no" → the one answer that reads so."""
+    polar: Mapping[str, tuple[int, ...]]
+    """"yes"/"no" → the answers that read so: one takes a bare "yes", several are asked
+    about."""
 
 
 @dataclass(slots=True)
@@ -167,7 +168,7 @@ class _Gathering:
             {k: tuple(v) for k, v in first.items()},
             tuple(self.stem_of),
             self.stem_of,
-            {k: v[0] for k, v in self.polar.items() if len(v) == 1},
+            {k: tuple(v) for k, v in self.polar.items() if v},
         )
 
 
@@ -238,8 +239,8 @@ def evidence(found: tuple[Token, ...], at: Index, options: int) -> list[Found]:
         result.score += cue.weight if exact or cue.weight < ALIAS else STEMMED
         result.labels += cue.weight < ALIAS
     said = polarity.said(found)
-    if said is not None and said in at.polar:
-        results[at.polar[said]].score += ALIAS
+    for n in at.polar.get(said or "", ()):  # one answer reads so: it; several: ask which
+        results[n].score += ALIAS if len(at.polar[said or ""]) == 1 else LABEL
     content = {n for n, t in enumerate(found) if _telling(t.word)}
     for result in results:
         if result.labels and content and content <= result.covered:

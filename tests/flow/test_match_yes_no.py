@@ -97,7 +97,9 @@ def test_two_answers_reading_yes_leave_yes_to_their_other_words() -> None:
     later = Option("Yes, but later: they seemed rushed", Target("later"), aliases=("later",))
     never = Option("No: they aren't a good fit", Target("drop"), aliases=("skip",))
     question = offered(now, later, never)
-    assert match("yes", question).picked is None
+    found = match("yes", question)
+    assert found.picked is None
+    assert [c.option for c in found.suggestions] == [now, later]  # asked which
     assert match("yeah, later", question).picked is question[1]
     assert match("nah", question).picked is question[2]
 
