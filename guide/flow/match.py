@@ -34,7 +34,7 @@ from guide.flow import cues
 from guide.flow.model import Option
 from guide.flow.tokens import tokens
 
-NUMBERED = re.compile(r"(?:option|answer|number|no\.?|#)?\s*(\d{1,3})\s*[.)]?")
+NUMBERED = re.compile(r"(?:option|answer|number|no\.|#)?\s*(\d{1,3})\s*[.)]?")
 """"2", "2.", "option 2", "#2": the answer numbered 2."""
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 NEGATIONS = frozenset({"not", "no", "never", "isn't", "wasn't", "don't", "didn't", "nothing"})
