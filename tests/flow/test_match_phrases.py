@@ -8,6 +8,7 @@ import pytest
 
 from guide.flow.match import Choice, match
 from guide.flow.model import Option, Target
+from tests.flow.test_match import ANGRY, BATTERY, BUSY, CHOICES, label
 
 
 def offered(*options: Option) -> tuple[Choice, ...]:
@@ -71,3 +72,25 @@ def test_words_of_a_label_after_its_negation_are_no_cue_without_it() -> None:
     assert found.picked is not None and found.picked.option is someone
     found = match("there's nobody I could ask", offered(someone, nobody))
     assert found.picked is not None and found.picked.option is nobody
+
+
+def test_did_you_mean_lists_the_closest_first() -> None:
+    # both aliases ("battery", "angry"), and "died" is a word of the battery's label too
+    found = match("the battery died and they were angry", CHOICES)
+    assert found.picked is None
+    assert [label(c) for c in found.suggestions] == [BATTERY.label, ANGRY.label]
+    # the other way round
+    found = match("they were angry, shouting, and my battery went", CHOICES)
+    assert [label(c) for c in found.suggestions] == [ANGRY.label, BATTERY.label]
+
+
+def test_an_alias_outweighs_a_word_of_another_answer_s_label() -> None:
+    # "angry" is an alias of one answer; "rush" only a word of another's label
+    assert label(match("they were angry about the rush", CHOICES).picked) == ANGRY.label
+
+
+def test_three_words_of_a_label_in_a_row_weigh_as_much_as_an_alias() -> None:
+    assert label(match("I guess they had to rush", CHOICES).picked) == BUSY.label
+    found = match("they were angry, had to rush", CHOICES)
+    assert found.picked is None
+    assert {label(c) for c in found.suggestions} == {ANGRY.label, BUSY.label}
