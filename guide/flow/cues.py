@@ -1,18 +1,21 @@
 """What in typed text points at which answer of a question, and how strongly.
 
-Each answer's cues are its aliases (a phrase, all its words in order) and the
-distinctive words of its label (a word no other answer of the question has). Typed
-words are compared by their stems (`guide.flow.tokens`), so "her phone probably died"
-finds the alias "phone died": an alias's words may stand a word apart, in one clause,
-with no negation between them. A cue right after a negation in its clause does not
-count ("it wasn't an argument"). A typed word nearly spelling a cue word ("batery")
-counts as that word (rapidfuzz's Indel ratio, same first letter). At a question whose
-answers read as yes and no, "yeah", "nope", "I haven't" are cues too
-(`guide.flow.polarity`).
+An answer's cues are its aliases (a phrase: all its words, in order), each clause of
+its label and each run of three of a clause's words, and the distinctive words of its
+label (a word no other answer has, and not a word of the question). Typed words and
+cues are compared by their stems (`guide.flow.tokens`): "her phone probably died"
+finds the alias "phone died", as an alias's words may stand a word apart in one
+clause. A typed word nearly spelling a cue word ("batery") counts as that word
+(rapidfuzz's Indel ratio, same first letter). At a question whose answers read as yes
+and no, "yeah", "nope", "I haven't" count too (`guide.flow.polarity`).
 
-An alias found, a clause of the label ("it can't wait"), or a yes or no weighs 1; a
-label word 1/2, or 1 when the label's words are all that was typed ("accident"). The
-escape is found by its aliases only.
+An alias or a label's clause or run found as written weighs 1, by its stems only 0.9,
+a yes or no 1; a label word 1/2, or 1 when the label's words are all that was typed
+("accident"). Of two cues in the same words, of different answers, the longer wins.
+A cue right after a negation in its clause, or ending on a helping verb that "not"
+follows, does not count and marks its answer as denied; a negation inside an answer's
+own cue ("don't count") leaves that answer's other cues standing. The escape is found
+by its aliases only.
 """
 
 from __future__ import annotations

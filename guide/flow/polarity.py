@@ -22,12 +22,12 @@ YES = wordset(
 )
 NO = wordset("no nope nah naw nay na negative never not n")
 HEDGED = wordset("not never")
-ANSWERS = wordset("yes yeah yea yeh yep yup ya yah yass yess aye y no nope nah naw nay na n")
-"""Words that are an answer alone, and nothing else: as an alias, they count only as
-the answer ("no" in "no problem" is not the answer "no")."""
 """No only alone or before `NO_THEN`: "not yet", "never did"; "not waiting" is no answer."""
 NO_THEN = wordset("yet really now quite exactly today anymore did have ever thanks")
 NO_THEN_TWO = frozenset({"at all", "so far", "right now"})
+ANSWERS = wordset("yes yeah yea yeh yep yup ya yah yass yess aye y no nope nah naw nay na n")
+"""Words that are an answer alone, and nothing else: as an alias, they count only as
+the answer ("no" in "no problem" is not the answer "no")."""
 FILLERS = wordset("well um umm erm uh uhh hmm oh ah so honestly actually already and")
 """Words before the answer that say nothing ("well, yes", "um no")."""
 PERSONS = wordset("i we they he she it you")
