@@ -72,9 +72,12 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
     """Walk with a person until the outcome, `q`, or the end of input. Returns the exit code."""
     io.say(walk.flow.title)
     io.say(S.plain_commands)
+    asking = False  # "Did you mean: …? (y/n)" waits for its answer: no question again
     while True:
-        io.say()
-        show_step(walk, io)
+        if not asking:
+            io.say()
+            show_step(walk, io)
+        asking = False
         if walk.finished:
             return 0
         waiting = isinstance(walk.current, Wait)
@@ -90,7 +93,7 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
         if waiting:
             run_wait(walk, line, io)
         else:
-            answer(walk, line, io)
+            asking = answer(walk, line, io)
 
 
 def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
@@ -126,19 +129,22 @@ def restart(walk: Walk, io: PlainIO) -> None:
     io.say(S.plain_starting_again)
 
 
-def answer(walk: Walk, line: str, io: PlainIO) -> None:
+def answer(walk: Walk, line: str, io: PlainIO) -> bool:
+    """Hand a typed line to the walk and say what became of it; True when it asked
+    "Did you mean: …? (y/n)" and the next line answers that."""
     step = walk.current
     try:
         reply = walk.reply(line)
     except WalkError as exc:
         io.say(S.plain_cannot_go_on.format(problem=exc))
-        return
+        return False
     if reply.urgent:
         io.say(S.reply_urgent)
     elif reply.accepted and isinstance(step, Question):
         taken_as(step, line, walk.moves[-1].label, io)
     elif len(reply.suggestions) == 1:
         io.say(S.plain_did_you_mean_one.format(answer=reply.suggestions[0].option.label))
+        return True
     elif reply.suggestions:
         io.say(S.plain_not_sure)
         for choice in reply.suggestions:
@@ -147,6 +153,7 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
     elif reply.reason is not None:
         words = refusal_words(reply.reason)
         io.say(words[:1].upper() + words[1:] + ".")
+    return False
 
 
 def taken_as(step: Question, line: str, label: str, io: PlainIO) -> None:
