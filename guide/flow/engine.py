@@ -248,11 +248,9 @@ class Walk:
             return Reply(False, (), "empty")
         if len(text) > MAX_REPLY:
             return Reply(False, (), "too_long")
-        found, self._offered = offer.answer(self._offered, self._frames[-1], text, question), None
+        found, self._offered = offer.answer(self._offered, self._frames[-1], text, question)
         if found is None:  # "no" to the one answer offered back
             return Reply(False, (), "not_that")
-        if found.picked is None and len(found.suggestions) == 1:  # "Did you mean: X? (y/n)"
-            self._offered = offer.Offer(self._frames[-1], found.suggestions[0])
         if found.picked is None and found.suggestions:
             return Reply(False, found.suggestions, "did_you_mean")
         if found.picked is None:

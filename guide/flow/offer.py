@@ -43,10 +43,14 @@ def settle(offered: Offer | None, here: object, text: str) -> Choice | Literal["
     return "no" if said == "no" else None
 
 
-def answer(offered: Offer | None, here: object, text: str, question: Question) -> Match | None:
-    """The reply matched at `question`, the offer taken into account; None for "no" to
-    the offer."""
+def answer(
+    offered: Offer | None, here: object, text: str, question: Question
+) -> tuple[Match | None, Offer | None]:
+    """The reply matched at `question` (a frame `here`), the offer taken into account
+    (None for "no" to it), and the offer to make now: the one answer suggested, if so."""
     settled = settle(offered, here, text)
     if settled == "no":
-        return None
-    return Match(settled) if settled else match(text, question.choices, question.text)
+        return None, None
+    found = Match(settled) if settled else match(text, question.choices, question.text)
+    one = found.picked is None and len(found.suggestions) == 1  # "Did you mean: X? (y/n)"
+    return found, Offer(here, found.suggestions[0]) if one else None

@@ -40,6 +40,9 @@ CLAUSE_WORDS = wordset(
     " after before until or since yet"
 )
 """Words that start a new clause; "yet" as in "not yet" is handled where it is read."""
+HELPERS = frozenset(["do", "does", "did", "have", "has", "had"])
+NOT_ANY = {"any": "no", "anyone": "nobody", "anybody": "nobody", "anything": "nothing"}
+"""After "not" (or "not have"), these say the same as the word they stand for here."""
 NEGATION_REACH = 5
 """Words after a negation that it cancels, in its clause."""
 
@@ -144,7 +147,26 @@ def tokens(text: str) -> tuple[Token, ...]:
             ):
                 clause += 1
             found.append(Token(word, stem(word), clause))
+            _no_for_not_any(found)
     return tuple(found)
+
+
+def _no_for_not_any(found: list[Token]) -> None:
+    """ "not any" as "no", one way of saying it: "there isn't any signal" is "there is no
+    signal", "we don't have any friends in common" is "we have no friends in common",
+    "I haven't got any" is "I got no" (the helping verb goes with "not")."""
+    last = found[-1]
+    if last.word not in NOT_ANY:
+        return
+    between = next((n for n in (1, 2) if len(found) > n and found[-1 - n].word == "not"), None)
+    if between is None or (between == 2 and found[-2].word not in ("have", "got")):
+        return  # "don't count anything" keeps its "don't count"
+    kept = found[-between:-1]  # the verb between "not" and "any", if one
+    del found[-1 - between :]
+    if kept and found and found[-1].word in HELPERS:
+        found.pop()
+    no = NOT_ANY[last.word]
+    found += [*kept, Token(no, stem(no), last.clause)]
 
 
 def negated(found: tuple[Token, ...], at: int, spent: frozenset[int] = frozenset()) -> bool:

@@ -94,3 +94,18 @@ def test_three_words_of_a_label_in_a_row_weigh_as_much_as_an_alias() -> None:
     found = match("they were angry, had to rush", CHOICES)
     assert found.picked is None
     assert {label(c) for c in found.suggestions} == {ANGRY.label, BUSY.label}
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("there isn't any signal", "no signal"),
+        ("we don't have any friends in common", "no friends in common"),
+        ("no, I haven't got any", "got no"),
+    ],
+)
+def test_not_any_is_no(text: str, alias: str) -> None:
+    meant = Option("This one", Target("a"), aliases=(alias,))
+    other = Option("That one", Target("b"), aliases=("something else",))
+    found = match(text, offered(meant, other))
+    assert found.picked is not None and found.picked.option is meant

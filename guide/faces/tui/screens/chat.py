@@ -268,17 +268,15 @@ class ChatScreen(WalkActions):
             self.show_step()
             return
         self.say(_shortened(text), "person")
-        if reply.reason == "too_long":
+        if reply.reason in ("too_long", "not_that"):  # not_that: "n" to the one answer asked
             words = refusal_words(reply.reason)
             self.say(words[:1].upper() + words[1:] + ".", "note")
+            if reply.reason == "not_that":
+                self.show_choices_again()
         elif reply.suggestions:
             one = reply.suggestions[0].option.label if len(reply.suggestions) == 1 else None
             self.say(S.chat_did_you_mean_one.format(answer=one) if one else S.chat_not_sure, "note")
             self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))
-        elif reply.reason == "not_that":  # "n" to the one answer offered: all of them again
-            words = refusal_words(reply.reason)
-            self.say(words[:1].upper() + words[1:] + ".", "note")
-            self.show_choices_again()
         else:
             self.say(S.chat_no_match, "note")
         self.query_one("#free-text", Input).value = ""
