@@ -16,7 +16,7 @@ from pathlib import Path
 from benchmarks.figures import Row, median, row
 from benchmarks.processes import ROOT, Sandbox
 from guide.flow.loader import load_flow
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 from guide.flow.validate import validate
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "yaml-test-suite"

@@ -176,6 +176,18 @@ def save(
     path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def update(path: Path, rows: Sequence[Row], what: str, root: Path) -> None:
+    """Put `rows` into a saved results file in place of the rows of the same names,
+    keeping the others, and note when and at which commit `what` was measured."""
+    document = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"rows": []}
+    names = {r.name for r in rows}
+    kept = [r for r in document.get("rows", []) if r.get("name") not in names]
+    document["rows"] = kept + [asdict(r) for r in rows]
+    measured = datetime.now(UTC).isoformat(timespec="seconds")
+    document.setdefault("updated", {})[what] = {"measured": measured, "commit": commit(root)}
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def load(path: Path) -> list[Row]:
     """The rows of a saved results file."""
     document = json.loads(path.read_text(encoding="utf-8"))

@@ -1,4 +1,7 @@
-"""`python -m benchmarks [--quick] [--output FILE]`: run every figure, print, save JSON."""
+"""`python -m benchmarks [--quick] [--output FILE]`: run every figure, print, save JSON.
+
+`--phrasings` works out only the phrasing corpus's rates (in-process, a second) and
+puts their rows into the saved file beside the others."""
 
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from pathlib import Path
 
 from benchmarks.apps import AppPlan, long_walk, startup, steps
 from benchmarks.corpus import CorpusPlan, corpus
-from benchmarks.figures import Row, load, markdown, save, table
+from benchmarks.figures import Row, load, markdown, save, table, update
 from benchmarks.loading import LoadPlan, loading
+from benchmarks.phrasings import rows as phrasings
 from benchmarks.processes import ROOT, Sandbox
 
 RESULTS = Path(__file__).with_name("results.json")
@@ -50,6 +54,7 @@ def run(plan: Plan, say: Callable[[str], object] = print) -> tuple[list[Row], li
             ("steps and memory", lambda: steps(sandbox, plan.apps)),
             ("long walk", lambda: long_walk(sandbox, plan.apps)),
             ("load and check", lambda: loading(plan.load)),
+            ("phrasings", phrasings),
         ]
         for name, section in sections:
             began = time.perf_counter()
@@ -83,9 +88,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="RESULTS",
         help="print a saved results file as a Markdown table, and run nothing",
     )
+    parser.add_argument(
+        "--phrasings",
+        action="store_true",
+        help="only the phrasing corpus's rates: update their rows in the JSON, keep the rest",
+    )
     args = parser.parse_args(argv)
     if args.markdown is not None:
         print(markdown(load(args.markdown)))
+        return 0
+    if args.phrasings:
+        found = phrasings()
+        print(table(found))
+        update(args.output, found, "phrasings", ROOT)
+        print(f"updated in {args.output}")
         return 0
     began, load_before = time.perf_counter(), os.getloadavg()
     rows, notes = run(QUICK if args.quick else FULL, lambda text: print(text, file=sys.stderr))

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from guide import __version__
-from guide.commands.arguments import COMMANDS, WALK
+from guide.commands.arguments import COMMANDS, NESTED, WALK
 from guide.commands.errors import EXIT_INTERRUPTED, EXIT_OK, CommandError
 from guide.commands.opening import tolerant_console
 from guide.commands.parser import SafeParser
-from guide.flow.model import visible
+from guide.flow.problems import visible
 from guide.library.flows import DEFAULT_FLOW
 
 
@@ -73,10 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, str]:
+    """The arguments, and `module:function` to run them: a two-word command
+    (`practice export`) has a parser of its own."""
+    nested = NESTED.get((argv[0], argv[1])) if len(argv) >= 2 else None
+    if nested is None:
+        args = build_parser().parse_args(argv)
+        return args, COMMANDS[args.command].runner if args.command else WALK
+    parser = SafeParser(prog=f"hangup-guide {argv[0]} {argv[1]}", description=nested.help)
+    nested.arguments(parser)
+    return parser.parse_args(argv[2:]), nested.runner
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     tolerant_console()
-    args = build_parser().parse_args(argv)
-    runner = COMMANDS[args.command].runner if args.command else WALK
+    args, runner = parse(list(sys.argv[1:] if argv is None else argv))
     try:
         module, function = runner.split(":")
         run: Callable[[argparse.Namespace], int] = getattr(import_module(module), function)

@@ -76,3 +76,21 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path / "sessions.db")
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder under /tmp that every account can enter (pytest's own temp folders are
+    private to root), removed after the test."""
+    folder = Path(tempfile.mkdtemp(prefix="hangup-shared-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # The phrasing corpus's rates (issue 17); here, not in tests/corpus/conftest.py,
+    # because under `pytest -n` the controlling process never loads that one.
+    from tests.corpus.summary import report
+
+    report(terminalreporter)

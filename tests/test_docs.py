@@ -15,7 +15,8 @@ import yaml
 from guide.flow.loader import load_flow
 from guide.flow.validate import validate
 from guide.library.flows import scan
-from guide.practice.deck import load_deck, validate_deck
+from guide.practice.deck import load_deck
+from guide.practice.validate import validate_deck
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SCHEMA = json.loads(

@@ -13,8 +13,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide.flow.engine import Advice, Change, FlowResolver, Input, Question, Walk
+from guide.flow.engine import Input, Walk
 from guide.flow.model import Flow
+from guide.flow.steps import Advice, Change, FlowResolver, Question
 from guide.history.events import KINDS, Event, fold, steps_of, transcript
 from guide.history.recorder import apply_events
 from guide.library.flows import open_flow, scan

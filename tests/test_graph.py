@@ -21,17 +21,10 @@ from markdown_it.token import Token
 
 from guide.flow.model import Ask, Flow, Outcome, Say, Wait, successors
 from guide.library.flows import bundled_flows, open_flow
-from guide.render.diagram import (
-    ESCAPE_HUB,
-    diagram,
-    dot_string,
-    duration,
-    mermaid_label,
-    reading_order,
-    to_dot,
-    to_mermaid,
-)
+from guide.render.diagram import ESCAPE_HUB, diagram, duration, reading_order
+from guide.render.dot import dot_string, to_dot
 from guide.render.handout import heading, md, to_handout
+from guide.render.mermaid import mermaid_label, to_mermaid
 
 # pydot's parser still calls pyparsing's camelCase names, deprecated since pyparsing 3.3.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:pydot.dot_parser")

@@ -18,23 +18,11 @@ from guide.flow.examples import walk_answers
 from guide.flow.model import Flow
 from guide.history.store import PracticeResult
 from guide.library.flows import Library, bundled_decks
-from guide.practice.deck import (
-    FULL,
-    NONE,
-    PART,
-    Deck,
-    Scenario,
-    expert_inputs,
-    expert_walk,
-    is_deck,
-    judge,
-    load_deck,
-    path_of,
-    read_deck,
-    result_of,
-    validate_deck,
-)
+from guide.practice.deck import Deck, Scenario, is_deck, load_deck, read_deck
+from guide.practice.expert import expert_inputs, expert_walk, path_of
+from guide.practice.judging import FULL, NONE, PART, judge, result_of
 from guide.practice.progress import progress_lines, summarise
+from guide.practice.validate import validate_deck
 from tests.helpers import guide
 
 REPO = Path(__file__).resolve().parents[1]

@@ -22,6 +22,7 @@ from guide.history.export import to_json, to_markdown
 from guide.history.recorder import Recorder, resume, start_saving
 from guide.history.store import Event, Store
 from guide.library.flows import open_flow, scan
+from tests.helpers import act
 
 SMALL = Path(__file__).parent / "fixtures" / "store" / "small.yaml"
 
@@ -39,21 +40,6 @@ def load(path: Path) -> Flow:
 @pytest.fixture(scope="module")
 def flow() -> Flow:
     return load(SMALL)
-
-
-def act(walk: Walk, actions: list[str]) -> None:
-    """Walk on: "back", "restart", "escape", "proceed", or anything else typed as a reply."""
-    for action in actions:
-        if action == "back":
-            assert walk.back()
-        elif action == "restart":
-            walk.restart()
-        elif action == "escape":
-            assert walk.escape()
-        elif action == "proceed":
-            walk.proceed()
-        else:
-            assert walk.reply(action).accepted, action
 
 
 def saved(store: Store, session_id: int) -> list[tuple[str, str, str, str]]:
@@ -459,6 +445,7 @@ def test_json_export(store: Store, finished: int) -> None:
         "outcome",
         "advice",
         "note",
+        "check_in",
     }
     assert record["id"] == finished
     assert (record["flow"], record["flow_title"]) == ("store-walk", "A small walk to save")
@@ -542,7 +529,7 @@ def test_the_walk_goes_on_when_saving_fails(
     act(walk, ["2", *["1", "back"] * 40, "2", "Jo"])
     assert time.monotonic() - began < 5  # it stops trying after the first failure
     assert walk.finished
-    assert walk.current.node.title == "Call back, keep it short"  # type: ignore[union-attr]
+    assert walk.current.node.title == "Call back, keep it short"  # type: ignore[union-attr]  # the walk is at advice here
     assert recorder.failure is not None
     assert reason in recorder.failure
     assert "not be saved" in recorder.failure or "cannot save" in recorder.failure

@@ -16,13 +16,13 @@ import sqlite3
 import subprocess
 import sys
 import sysconfig
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+import guide.history.migrate as migrate_module
 import guide.history.store as store_module
 from guide.history.store import (
     FILE_NAME,
@@ -303,9 +303,9 @@ def test_versions_migrate_forward_keeping_the_walks(
     store.record(sid, event(label="Angry"), *NOT)
     store.set_note(sid, "kept")
     store.close()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrate_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setitem(
-        store_module.MIGRATIONS,
+        migrate_module.MIGRATIONS,
         SCHEMA_VERSION + 1,
         "ALTER TABLE sessions ADD COLUMN mood TEXT NOT NULL DEFAULT 'calm';"
         " CREATE INDEX events_by_kind ON events(kind)",
@@ -325,9 +325,9 @@ def test_a_migration_that_fails_changes_nothing(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filled(path, sessions=1, events=3)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrate_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setitem(
-        store_module.MIGRATIONS,
+        migrate_module.MIGRATIONS,
         SCHEMA_VERSION + 1,
         "ALTER TABLE sessions ADD COLUMN mood TEXT; ALTER TABLE no_such_table ADD COLUMN x TEXT",
     )
@@ -413,7 +413,7 @@ def test_a_second_damaged_file_does_not_overwrite_the_first_copy(
 ) -> None:
     """Two damaged files found in the same second (the clock is held still here) must
     both be kept: a kept copy is never overwritten."""
-    monkeypatch.setattr(store_module.time, "strftime", lambda *_: "20260101-120000")
+    monkeypatch.setattr(time, "strftime", lambda *_: "20260101-120000")
     path.write_bytes(b"first damaged file " * 100)
     with pytest.raises(StoreUnavailable):
         Store.open(path)
@@ -517,15 +517,6 @@ else:
 """
 
 
-@pytest.fixture
-def shared_tmp() -> Iterator[Path]:
-    """A folder another user can reach (pytest's own temp folders are private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="hangup-store-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 def _interpreters() -> list[str]:
     """Pythons to run as another user: ours, then the system's (ours may sit in a folder
     only root can enter, as with pyenv under /root)."""
@@ -557,7 +548,7 @@ def as_nobody(
                 capture_output=True,
                 timeout=60,
                 check=False,
-                **nobody,  # type: ignore[arg-type]
+                **nobody,  # type: ignore[arg-type]  # a hostile value on purpose
             )
         except (OSError, subprocess.SubprocessError):
             continue
@@ -572,7 +563,7 @@ def as_nobody(
                 encoding="utf-8",
                 timeout=60,
                 check=False,
-                **nobody,  # type: ignore[arg-type]
+                **nobody,  # type: ignore[arg-type]  # a hostile value on purpose
             )
     pytest.skip("no Python 3.11 that an unprivileged user can run here")
 

@@ -15,23 +15,28 @@ import json
 import os
 import re
 import string
-import subprocess
-import sys
 import tomllib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 
-from guide.flow.engine import Question, Walk
+from guide.faces.tui.app import make_app
+from guide.faces.tui.screens.keys import KeysScreen
+from guide.flow.engine import Walk
 from guide.flow.model import Input, Say, Wait
-from guide.i18n.strings import ENGLISH, S, Strings, names, use
+from guide.flow.steps import Question
+from guide.i18n.strings import ENGLISH, S, names, use
 from guide.i18n.translation import apply_language, placeholders, read_catalogue, template
 from guide.library.flows import open_flow, scan
 from guide.library.settings import load_settings
 
 from .helpers import REPO, guide, lines
+from .tui.screen_text import screen_text
 
 MAIN_FLOW = REPO / "flows" / "hang-up.yaml"
 PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -83,9 +88,10 @@ def test_the_template_is_the_whole_english_catalogue() -> None:
 
 
 def test_every_string_is_text_with_well_formed_placeholders() -> None:
-    for field in fields(Strings):
-        value = getattr(ENGLISH, field.name)
-        assert isinstance(value, str) and value, field.name
+    assert len(names()) == len(set(names())) > 250  # no part repeats another's name
+    for name in names():
+        value = getattr(ENGLISH, name)
+        assert isinstance(value, str) and value, name
         placeholders(value)  # raises on an unpaired brace
 
 
@@ -252,7 +258,7 @@ def flow_words(flow_path: Path, typed: list[str]) -> list[str]:
             for f in fields(value):
                 collect(getattr(value, f.name))
         elif isinstance(value, dict) or hasattr(value, "items"):
-            for key, item in value.items():  # type: ignore[attr-defined]
+            for key, item in value.items():  # type: ignore[attr-defined]  # anything with items(), as checked above
                 collect(key)
                 collect(item)
         elif isinstance(value, (list, tuple, set, frozenset)):
@@ -344,25 +350,20 @@ def test_the_plain_face_has_no_fixed_english_left(tmp_path: Path) -> None:
     assert english_left(translated.stdout, flow_words(MAIN_FLOW, typed)) == []
 
 
-def test_the_app_has_no_fixed_english_left(tmp_path: Path) -> None:
-    english_config, pseudo_config = tmp_path / "en", tmp_path / "xx"
-    english_config.mkdir()
-    write_language(pseudo_config, "xx", pseudo_toml())
-    shown = {}
-    for name, config in (("en", english_config), ("xx", pseudo_config)):
-        out = tmp_path / f"{name}.json"
-        done = subprocess.run(
-            [sys.executable, str(REPO / "tests" / "tui" / "screen_text.py"), str(out)],
-            cwd=REPO,
-            env=env_with(config),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        shown[name] = json.loads(out.read_text(encoding="utf-8"))
-    english, translated = shown["en"], shown["xx"]
+@contextmanager
+def pseudo_in_use() -> Iterator[None]:
+    """The pseudo-translation in use inside the block, English again after it."""
+    use({name: pseudo(getattr(ENGLISH, name)) for name in names()})
+    try:
+        yield
+    finally:
+        use({})
+
+
+async def test_the_app_has_no_fixed_english_left() -> None:
+    english = await screen_text()
+    with pseudo_in_use():
+        translated = await screen_text()
     assert english.keys() == translated.keys()
     assert {"why", "keys", "map", "no-match", "outcome", "words", "back"} <= english.keys()
     corpus = flow_words(MAIN_FLOW, ["Mum", "Alex", "zzz"])
@@ -371,6 +372,36 @@ def test_the_app_has_no_fixed_english_left(tmp_path: Path) -> None:
         assert english_left(translated[stage], corpus) == [], stage
     assert pseudo(ENGLISH.card_next_step) in translated["outcome"]
     assert pseudo(ENGLISH.key_emergency) in translated["start"]  # the footer too
+
+
+async def footer_and_keys() -> tuple[str, str]:
+    """The last line of a freshly built app (its footer), and the keys screen's text."""
+    small = REPO / "tests" / "fixtures" / "store" / "small.yaml"
+    library = scan([small])
+    app = make_app(Walk(open_flow(small, library), library.resolver()), library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        return footer, "\n".join(screen_lines(app))
+
+
+def screen_lines(app: App[Any]) -> list[str]:
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+async def test_keys_are_named_in_the_language_in_use_when_the_app_is_built() -> None:
+    english = ENGLISH.key_emergency, ENGLISH.key_restart, ENGLISH.key_keys
+    translated = tuple(pseudo(words) for words in english)
+    with pseudo_in_use():
+        footer, keys = await footer_and_keys()
+    assert all(words in footer and words in keys for words in translated), (footer, keys)
+    assert not any(words in footer or words in keys for words in english)
+    footer, keys = await footer_and_keys()  # English again, in the same process
+    assert all(words in footer and words in keys for words in english), (footer, keys)
+    assert not any(words in footer or words in keys for words in translated)
 
 
 # Words for a person: a capitalised word, or two words in a row.

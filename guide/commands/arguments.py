@@ -13,6 +13,7 @@ from pathlib import Path
 
 from guide.commands.parser import at_least_one
 from guide.commands.serve import minutes, port_number, session_count
+from guide.library.flows import DEFAULT_FLOW
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 
@@ -31,7 +32,7 @@ def _check(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="flow files (default: every bundled flow)",
+        help="flow files, or flows' names (default: every bundled flow)",
     )
 
 
@@ -55,6 +56,19 @@ def _export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
+def _check_in(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "session", nargs="?", type=int, metavar="ID", help="this walk (default: the latest due)"
+    )
+    parser.add_argument(
+        "--answers",
+        metavar="A,B,...",
+        help="worked, did-not-work, not-yet or dont-ask (or 1-4); after did-not-work, the"
+        " follow-up's answers",
+    )
+    _json(parser, "print the result and any follow-up outcome as JSON (with --answers)")
+
+
 def _note(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", type=int, metavar="ID")
     parser.add_argument("text", help="what you did, how it went")
@@ -72,7 +86,42 @@ def _practice(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="line by line (screen readers)",
     )
-    parser.add_argument("--progress", action="store_true", help="show your progress so far")
+    parser.add_argument(
+        "--progress", action="store_true", help="show your progress so far, and what is due"
+    )
+    parser.add_argument(
+        "--missed",
+        action="store_true",
+        help="replay the scenarios you scored below 1 on that are due (spaced over days)",
+    )
+    parser.epilog = (
+        "For a class: `practice export` writes your results for your trainer;"
+        " `practice report FILE...` gathers a class's (see their --help)."
+    )
+
+
+def _practice_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name", help="your name on the file (kept for next time; asked once otherwise)"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="default: stdout (a file: yours only)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _practice_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="learners' `practice export` files"
+    )
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="the report as JSON, for tools")
+    shape.add_argument(
+        "--format",
+        choices=("text", "md"),
+        default="text",
+        help="text, or a Markdown handout for the debrief (default: text)",
+    )
 
 
 def _test(parser: argparse.ArgumentParser) -> None:
@@ -127,12 +176,19 @@ def _stats(parser: argparse.ArgumentParser) -> None:
 
 
 def _graph(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph_flow", metavar="FLOW", help="a flow's name or file")
+    parser.add_argument(
+        "graph_flow",
+        nargs="?",
+        default=DEFAULT_FLOW,
+        metavar="FLOW",
+        help="a flow's name or file (default: %(default)s)",
+    )
     parser.add_argument(
         "--format",
-        choices=("mermaid", "dot", "md"),
+        choices=("mermaid", "dot", "md", "html"),
         default="md",
-        help="a Mermaid flowchart, a Graphviz DOT graph, or a Markdown handout (default: md)",
+        help="a Mermaid flowchart, a Graphviz DOT graph, a Markdown handout, or a printable"
+        " HTML handout (default: md)",
     )
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     parser.add_argument("--force", action="store_true", help="with -o: replace an existing file")
@@ -140,6 +196,14 @@ def _graph(parser: argparse.ArgumentParser) -> None:
 
 def _strings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a translation to check")
+
+
+def _diff(parser: argparse.ArgumentParser) -> None:
+    for name, which in (("old", "the version before"), ("new", "the version after")):
+        parser.add_argument(
+            name, metavar=name.upper(), help=f"{which}: a flow file, or REV:path in git"
+        )
+    _json(parser, "the comparison as JSON (docs/diff.md)")
 
 
 def _wipe(parser: argparse.ArgumentParser) -> None:
@@ -176,6 +240,11 @@ COMMANDS: dict[str, Command] = {
     "note": Command(
         "attach a private note to a saved walk", _note, "guide.commands.history:run_note"
     ),
+    "check-in": Command(
+        "how did the advice go? answer a saved walk's check-in now",
+        _check_in,
+        "guide.commands.checkin:run_check_in",
+    ),
     "practice": Command(
         "practise judgement on scenarios", _practice, "guide.commands.practice:run_practice"
     ),
@@ -200,5 +269,25 @@ COMMANDS: dict[str, Command] = {
         "guide.commands.strings:run_strings",
     ),
     "wipe": Command("delete every saved walk", _wipe, "guide.commands.history:run_wipe"),
+    "diff": Command(
+        "what two versions of a flow do differently",
+        _diff,
+        "guide.commands.diff:run_diff",
+    ),
 }
 """In the order `--help` lists them."""
+
+NESTED: dict[tuple[str, str], Command] = {
+    ("practice", "export"): Command(
+        "write your practice results as a file for your trainer",
+        _practice_export,
+        "guide.commands.classwork:run_practice_export",
+    ),
+    ("practice", "report"): Command(
+        "gather a class's practice export files into one report",
+        _practice_report,
+        "guide.commands.classwork:run_practice_report",
+    ),
+}
+"""Commands two words long (`practice export`): a deck may be named by the second word
+anywhere else, so these are picked by the first two arguments before parsing."""

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
-from guide.flow.files import open_regular
+from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
+from guide.flow.files import is_regular, open_regular
 from guide.flow.loader import Loaded, read_flow
-from guide.flow.model import FlowError, Problem, visible
+from guide.flow.problems import FlowError, Problem, visible
 from guide.flow.validate import validate
-from guide.library.flows import FLOWS_ENV, bundled_decks, bundled_flows, scan, user_dirs
-from guide.practice.deck import Deck, is_deck, read_deck, validate_deck
+from guide.library.flows import (
+    FLOWS_ENV,
+    FlowNotFound,
+    Library,
+    bundled_decks,
+    bundled_flows,
+    scan,
+    user_dirs,
+)
+from guide.practice.deck import Deck, is_deck, read_deck
+from guide.practice.validate import validate_deck
 
 
 def run_check(paths: Sequence[Path]) -> int:
@@ -100,8 +110,27 @@ def _head(path: Path) -> bytes:
 
 
 def run_check_command(args: argparse.Namespace) -> int:
-    """`hangup-guide check [FILE...]`: the files named, or every bundled flow and deck."""
-    return run_check(args.files or [*bundled_flows(), *bundled_decks()])
+    """`hangup-guide check [FILE|NAME...]`: the files or flows named, or every bundled
+    flow and deck."""
+    return run_check(_by_name(args.files) or [*bundled_flows(), *bundled_decks()])
+
+
+def _by_name(given: list[Path]) -> list[Path]:
+    """Each file as given; a flow's name that is not a file here, as that flow's file
+    (bundled or the person's own, broken or not); CommandError for an unknown name."""
+    library: Library | None = None
+    paths: list[Path] = []
+    for path in given:
+        text = str(path)
+        if is_regular(path) or path.suffix in (".yaml", ".yml") or os.sep in text or "/" in text:
+            paths.append(path)
+            continue
+        library = library or scan()
+        try:
+            paths.append(library.find(text).path)
+        except FlowNotFound as exc:
+            raise CommandError(str(exc), EXIT_UNREADABLE) from None
+    return paths
 
 
 def run_flows_command(args: argparse.Namespace) -> int:

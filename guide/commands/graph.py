@@ -1,4 +1,5 @@
-"""`hangup-guide graph FLOW`: the flow as a Mermaid or DOT diagram, or a Markdown handout."""
+"""`hangup-guide graph [FLOW]`: the flow (the main one when none is named) as a Mermaid or
+DOT diagram, or a Markdown or printable HTML handout."""
 
 from __future__ import annotations
 
@@ -9,14 +10,25 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, CommandError
 from guide.commands.opening import open_for_command
-from guide.flow.model import Flow, visible
-from guide.render.diagram import to_dot, to_mermaid
+from guide.flow.model import Flow
+from guide.flow.problems import visible
+from guide.render.dot import to_dot
 from guide.render.handout import to_handout
+from guide.render.mermaid import to_mermaid
+
+
+def _html(flow: Flow) -> str:
+    """The printable page; its Markdown renderer is loaded only when asked for."""
+    from guide.render.html import to_html
+
+    return to_html(flow)
+
 
 FORMATS: dict[str, tuple[str, Callable[[Flow], str]]] = {
     "mermaid": ("Mermaid flowchart", to_mermaid),
     "dot": ("Graphviz DOT graph", to_dot),
     "md": ("Markdown handout", to_handout),
+    "html": ("printable HTML handout", _html),
 }
 
 
@@ -26,12 +38,12 @@ def run_graph(args: argparse.Namespace) -> int:
     what, render = FORMATS[args.format]
     text = render(flow)
     if args.output is None:
-        _write_stdout(text)
+        write_stdout(text)
         return EXIT_OK
     return _write_file(args.output, text, f"the {what} of `{flow.id}`", args.force)
 
 
-def _write_stdout(text: str) -> None:
+def write_stdout(text: str) -> None:
     """UTF-8 whatever the terminal's encoding: the output is a file format, not a message."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)

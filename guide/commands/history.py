@@ -9,9 +9,11 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal
-from guide.flow.engine import clean
-from guide.flow.model import visible
+from guide.flow.problems import visible
+from guide.flow.typed import clean
 from guide.history.advice import DamagedAdvice
+from guide.history.checkin_words import check_in_record, check_in_words
+from guide.history.checkins import CheckIn
 from guide.history.export import outcome_of, status_of, to_json, to_markdown
 from guide.history.ownership import remove_lock_files
 from guide.history.private import write_private
@@ -58,6 +60,7 @@ def run_history(args: argparse.Namespace) -> int:
     if args.session is not None:
         return _open(store, args.session, args.plain)
     sessions = store.sessions()
+    check_ins = {c.session_id: c for c in store.check_ins()}
     if args.json:
         rows = [
             {
@@ -69,6 +72,7 @@ def run_history(args: argparse.Namespace) -> int:
                 "status": status_of(s),
                 "answers": s.steps,
                 "note": s.note,
+                "check_in": check_in_record(check_ins.get(s.id)),
             }
             for s in sessions
         ]
@@ -84,6 +88,8 @@ def run_history(args: argparse.Namespace) -> int:
         advice = outcome_of(s)
         outcome = advice.title if advice else ""
         print(f"{s.id:>4}  {last:<{width}}  {s.flow_id:<16} {status_of(s):<11} {outcome}")
+        if s.id in check_ins:
+            print(f"{'':>6}{S.check_in_line.format(status=check_in_words(check_ins[s.id]))}")
         if s.note:
             print(f"{'':>6}note: {s.note}")
     return _damaged(sessions)
@@ -96,7 +102,7 @@ def _open(store: Store, session_id: int, plain: bool) -> int:
         raise _no_walk(session_id) from None
     events = store.events(session_id)
     if plain:
-        print(to_markdown(session, events), end="")
+        print(to_markdown(session, events, _check_in(store, session_id)), end="")
         return _damaged([session])
     need_a_terminal(f"hangup-guide history {session_id} --plain")
     from guide.commands.walk import use_language
@@ -104,8 +110,15 @@ def _open(store: Store, session_id: int, plain: bool) -> int:
     use_language()  # before the screens are built: their keys' names are fixed then
     from guide.faces.tui.app import make_transcript_app
 
-    make_transcript_app(session, events).run()
+    make_transcript_app(session, events, _check_in(store, session_id)).run()
     return EXIT_OK
+
+
+def _check_in(store: Store, session_id: int) -> CheckIn | None:
+    try:
+        return store.check_in(session_id)
+    except KeyError:
+        return None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -116,20 +129,16 @@ def run_export(args: argparse.Namespace) -> int:
     except KeyError:
         raise _no_walk(args.session) from None
     events = store.events(args.session)
+    check_in = _check_in(store, args.session)
     text = (
-        to_json(session, events) + "\n" if args.format == "json" else to_markdown(session, events)
+        to_json(session, events, check_in) + "\n"
+        if args.format == "json"
+        else to_markdown(session, events, check_in)
     )
     if args.output is None:
         sys.stdout.write(text)
         return _damaged([session])
-    shown = visible(str(args.output))  # a file name may hold an escape code
-    try:
-        write_private(args.output, text.encode("utf-8"), force=args.force)
-    except FileExistsError:
-        raise CommandError(S.export_exists.format(path=shown)) from None
-    except OSError as exc:
-        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
-    print(f"wrote {shown}", file=sys.stderr)
+    print(f"wrote {write_export(args.output, text, force=args.force)}", file=sys.stderr)
     return _damaged([session])
 
 
@@ -151,10 +160,12 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def store_files(path: Path) -> list[Path]:
-    """The store and everything beside it that holds saved walks (journals, damaged copies)."""
+    """The store and everything beside it that holds saved walks (journals, damaged copies,
+    the copies kept before an update)."""
     names = [path.name, f"{path.name}-wal", f"{path.name}-shm"]
     found = [path.with_name(n) for n in names if path.with_name(n).exists()]
     found += sorted(path.parent.glob(f"{path.name}.corrupt-*"))
+    found += sorted(path.parent.glob(f"{path.name}.v*.bak"))
     return found
 
 
@@ -189,3 +200,16 @@ def run_wipe(args: argparse.Namespace) -> int:
     deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
     print(f"Deleted {deleted}: nothing of your walks is left.")
     return EXIT_OK
+
+
+def write_export(path: Path, text: str, *, force: bool) -> str:
+    """Write `text` to a file only its owner can read, not over another file unless
+    `force`; the file's name as it may be shown (a name may hold an escape code)."""
+    shown = visible(str(path))
+    try:
+        write_private(path, text.encode("utf-8"), force=force)
+    except FileExistsError:
+        raise CommandError(S.export_exists.format(path=shown)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    return shown

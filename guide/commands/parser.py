@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from guide.flow.model import visible
+from guide.flow.problems import visible
 
 
 class SafeParser(argparse.ArgumentParser):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.flow.files import refuse_odd_name
-from guide.flow.model import FlowError, visible
+from guide.flow.problems import FlowError, visible
 from guide.library.flows import user_dirs
 
 STARTER = """\

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from dataclasses import replace
 
 from guide.commands.errors import EXIT_OK
 from guide.commands.history import open_store
-from guide.flow.engine import clean
+from guide.flow.typed import clean
+from guide.history.checkin_stats import count_check_ins
 from guide.history.stats import Stats, compute_stats
 
 
@@ -16,10 +19,12 @@ def run_stats(args: argparse.Namespace) -> int:
     try:
         sessions = store.sessions()
         events = {s.id: store.events(s.id) for s in sessions}
+        check_ins = store.check_ins()
     finally:
         store.close()
     wanted = clean(args.stats_flow) if args.stats_flow else None  # it is shown back
     stats = compute_stats(sessions, events, wanted)
+    stats = replace(stats, check_ins=count_check_ins(sessions, check_ins, wanted))
     if args.json:
         print(stats.to_json())
     else:
@@ -69,4 +74,19 @@ def render(stats: Stats) -> str:
         lines.append(f"  {stop.count:>5}  {stop.percent:5.1f}%  {tag(stop.flow)}{where}{text}")
     if not stats.stopped:
         lines.append("  (every walk was finished)")
+    lines += ["", "How the advice went (check-ins)", *_check_in_lines(stats, tag)]
     return "\n".join(lines) + "\n"
+
+
+def _check_in_lines(stats: Stats, tag: Callable[[str], str]) -> list[str]:
+    """Per outcome: worked, did not work, not tried yet, waiting, not to be asked."""
+    if not stats.check_ins:
+        return ["  (no advice with a check-in yet)"]
+    lines = []
+    for c in stats.check_ins:
+        lines.append(f"  {tag(c.flow)}{c.title} ({c.outcome}): {c.check_ins} asked about")
+        lines.append(
+            f"    {c.worked} worked, {c.did_not_work} did not work, {c.not_tried} not tried yet,"
+            f" {c.waiting} not answered yet, {c.dont_ask} not to be asked"
+        )
+    return lines

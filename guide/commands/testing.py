@@ -10,8 +10,10 @@ from pathlib import Path
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from guide.flow.coverage import Coverage, coverage
 from guide.flow.loader import read_flow
-from guide.flow.model import Flow, FlowError, visible
+from guide.flow.model import Flow, Outcome
+from guide.flow.problems import FlowError, visible
 from guide.flow.validate import validate
+from guide.history.checkins import as_written
 from guide.library.flows import Library, bundled_flows, scan
 
 
@@ -19,6 +21,7 @@ def run_test(args: argparse.Namespace) -> int:
     paths: list[Path] = args.files or bundled_flows()
     library = scan(paths)
     reports: list[Coverage] = []
+    asks: dict[str, dict[str, str]] = {}
     code = EXIT_OK
     for path in paths:
         flow = _testable(path, library)
@@ -26,11 +29,13 @@ def run_test(args: argparse.Namespace) -> int:
             code = EXIT_UNREADABLE
             continue
         reports.append(coverage(flow, library.resolver()))
+        asks[flow.id] = check_ins(flow)
     if getattr(args, "json", False):
-        print(json.dumps([_record(r) for r in reports], indent=2, ensure_ascii=False))
+        records = [_record(r, asks.get(r.flow, {})) for r in reports]
+        print(json.dumps(records, indent=2, ensure_ascii=False))
     else:
         for report in reports:
-            _print(report, args.coverage)
+            _print(report, args.coverage, asks.get(report.flow, {}))
     if any(r.failed for r in reports):
         code = max(code, EXIT_PROBLEMS)
     return code
@@ -63,10 +68,21 @@ def _testable(path: Path, library: Library) -> Flow | None:
     return loaded.flow
 
 
-def _print(report: Coverage, with_coverage: bool) -> None:
+def check_ins(flow: Flow) -> dict[str, str]:
+    """Outcome id -> its `check_in:` as written (`2h`), for the outcomes that have one."""
+    return {
+        node.id: as_written(node.check_in)
+        for node in flow.nodes.values()
+        if isinstance(node, Outcome) and node.check_in is not None
+    }
+
+
+def _print(report: Coverage, with_coverage: bool, asks: dict[str, str]) -> None:
     for result in report.results:
         if result.failure is None:
-            print(f"PASS {report.flow}: {result.example.name}")
+            after = asks.get(result.reached or "")
+            then = f" (asks how it went after {after})" if after else ""
+            print(f"PASS {report.flow}: {result.example.name}{then}")
         else:
             mark = result.example.mark
             print(f"FAIL {report.flow}: {result.example.name} ({mark}): {result.failure}")
@@ -84,7 +100,7 @@ def _print(report: Coverage, with_coverage: bool) -> None:
                 print(f"    not reached: {item}")
 
 
-def _record(report: Coverage) -> dict[str, object]:
+def _record(report: Coverage, asks: dict[str, str]) -> dict[str, object]:
     return {
         "flow": report.flow,
         "examples": [
@@ -93,6 +109,7 @@ def _record(report: Coverage) -> dict[str, object]:
                 "passed": r.failure is None,
                 "failure": r.failure,
                 "reached": r.reached,
+                "check_in": asks.get(r.reached or ""),
             }
             for r in report.results
         ],

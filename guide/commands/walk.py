@@ -10,10 +10,12 @@ from pathlib import Path
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal, open_for_command
 from guide.faces.plain.guide import PlainIO
-from guide.flow.engine import Walk, WalkError, clean
-from guide.flow.model import visible
+from guide.flow.engine import Walk
+from guide.flow.problems import visible
 from guide.flow.startpoints import needed_facts
+from guide.flow.steps import WalkError
 from guide.flow.suggest import did_you_mean
+from guide.flow.typed import clean
 from guide.history.recorder import pending, resume, set_aside, start_saving
 from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S
@@ -124,6 +126,17 @@ def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str
         io.err.write(f"hangup-guide: {note}\n")
     if walk.start is not None:
         walk = ask_start_facts(walk, io)
+    if store is not None and walk.start is None:
+        from guide.checkin.asking import utc_now
+        from guide.faces.plain.checkin import offer_check_in
+
+        after = offer_check_in(store, library, io, utc_now())
+        if isinstance(after, Walk):  # "It didn't work": the follow-up, saved as it goes
+            return run_interactive(after, io)
+        if after == "emergency":  # the emergency exit is never behind the check-in
+            start_saving(walk, store, teller(io))
+            walk.escape()
+            return run_interactive(walk, io)
     if store is not None:
         walk = offer_resume(store, library, io) or walk
         if walk.listener is None:

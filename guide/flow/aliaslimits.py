@@ -9,7 +9,8 @@ before a person meets a question that ignores part of it.
 from __future__ import annotations
 
 from guide.flow.match import MAX_ALIAS_CHARS, MAX_ALIASES, MAX_QUESTION_ALIASES
-from guide.flow.model import Ask, Flow, Option, Problem
+from guide.flow.model import Ask, Flow, Option
+from guide.flow.problems import Problem
 
 
 def alias_problems(flow: Flow) -> list[Problem]:

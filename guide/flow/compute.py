@@ -50,6 +50,24 @@ def abandonment_rate(values: Mapping[str, float]) -> dict[str, str]:
     return {"": f"{rate:.1f}", "_band": band}
 
 
+def abandonment_rate_less_short(values: Mapping[str, float]) -> dict[str, str]:
+    """The abandonment rate with the calls abandoned within the first few seconds left
+    out of both counts, as many centres count it, and the counts it was worked on."""
+    short = values["short"]
+    if short < 0:
+        raise ComputeError("call counts cannot be negative")
+    if short > values["abandoned"]:
+        raise ComputeError("more short abandons than abandoned calls; check both numbers")
+    if short >= values["offered"] > 0:
+        raise ComputeError("leaving out the short abandons leaves no calls to count")
+    counted = {"abandoned": values["abandoned"] - short, "offered": values["offered"] - short}
+    return {
+        **abandonment_rate(counted),
+        "_abandoned": f"{counted['abandoned']:g}",
+        "_offered": f"{counted['offered']:g}",
+    }
+
+
 FUNCTIONS: Mapping[str, Function] = MappingProxyType(
     {
         "abandonment_rate": Function(
@@ -58,6 +76,13 @@ FUNCTIONS: Mapping[str, Function] = MappingProxyType(
             {"": (), "_band": ("below", "typical", "above")},
             abandonment_rate,
             "abandoned / offered * 100, and whether it is below, within or above 5-8%",
+        ),
+        "abandonment_rate_less_short": Function(
+            "abandonment_rate_less_short",
+            ("abandoned", "offered", "short"),
+            {"": (), "_band": ("below", "typical", "above"), "_abandoned": (), "_offered": ()},
+            abandonment_rate_less_short,
+            "the same, with `short` (calls abandoned within seconds) taken off both counts",
         ),
     }
 )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.flow.engine import FlowResolver
 from guide.flow.examples import Budget, ExampleResult, run_example
 from guide.flow.model import Ask, Flow, Outcome
+from guide.flow.steps import FlowResolver
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,14 @@ from one list.
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, TypeAlias
+from typing import assert_never
 
-from guide.flow import compute
-from guide.flow.conditions import holds
+from guide.flow import offer
 from guide.flow.crisis import crisis
-from guide.flow.lexicon import Category
-from guide.flow.match import Choice, Match, match
+from guide.flow.frames import Frame, choices, in_escape_branch, settle
+from guide.flow.match import Choice
 from guide.flow.model import (
     Ask,
     Compute,
@@ -35,126 +31,25 @@ from guide.flow.model import (
     Target,
     Wait,
 )
-from guide.flow.refusals import Invalid, InvalidInput, Refusal, Unfit
-from guide.flow.startpoints import branch
+from guide.flow.refusals import InvalidInput
+from guide.flow.steps import (
+    LEFT_EMPTY,
+    Advice,
+    Change,
+    FlowResolver,
+    Listener,
+    Move,
+    Question,
+    Reason,
+    Reply,
+    Step,
+    WalkError,
+    Why,
+    asked_text,
+    help_text,
+)
 from guide.flow.template import fill
-from guide.flow.yamltree import CONTROL
-
-MAX_INPUT = 200
-"""Longest value an `input` keeps, in characters (a name, a number)."""
-MAX_PASSES = 100_000
-"""Routes, links and calculations passed between two shown steps before the walk gives up
-(a loop is caught sooner, on its second round; this bounds calculations that never settle)."""
-MAX_REPLY = 500
-"""Longest typed answer matched against the choices: an answer is a few words, and fuzzy
-matching a pasted megabyte took ten seconds."""
-SURROGATES = re.compile("[\ud800-\udfff]")
-"""Lone surrogates: undecodable bytes read with `surrogateescape`; no file, terminal or
-database takes them."""
-
-LEFT_EMPTY = "(left empty)"
-"""The saved label of an input left empty: a marker in the record (the history's
-statistics count it), not words for a person."""
-
-FlowResolver: TypeAlias = Callable[[str], Flow | None]
-
-
-class WalkError(Exception):
-    """The walk cannot go on (a link to a missing flow, a route that loops)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """An `ask` node as offered now: only the options whose `when` holds, then escapes."""
-
-    node: Ask
-    choices: tuple[Choice, ...]
-
-    @property
-    def text(self) -> str:
-        return self.node.text
-
-
-@dataclass(frozen=True, slots=True)
-class Advice:
-    """An outcome with its script and message filled in from the facts."""
-
-    node: Outcome
-    script: str
-    text: str
-
-
-Step: TypeAlias = Question | Say | Wait | Input | Advice
-
-
-@dataclass(frozen=True, slots=True)
-class Move:
-    """One thing the person did: chose an option, entered a value, or went on."""
-
-    kind: Literal["choose", "enter", "proceed", "escape"]
-    value: str = ""
-    """The option's handle for `choose` (e.g. "2" or "!"), the text for `enter`."""
-    label: str = ""
-    """What the person saw as their answer, for transcripts and "why?"."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What a listener hears: a move made, or "back" or "restart"."""
-
-    kind: Literal["choose", "enter", "proceed", "escape", "back", "restart"]
-    move: Move | None = None
-    asked: str = ""
-    """The step the move answered, in words (for "back": the step returned to)."""
-
-
-Listener: TypeAlias = Callable[[Change, "Walk"], None]
-
-
-@dataclass(frozen=True, slots=True)
-class _Frame:
-    flow: Flow
-    node: Node
-    facts: Facts
-    passed: tuple[tuple[str, str], ...] = ()
-    """(flow id, node id) of the routes, links and calculations passed to get here."""
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """What became of a typed reply: accepted, or why not and what might fit."""
-
-    accepted: bool
-    suggestions: tuple[Choice, ...] = ()
-    reason: Refusal | None = None
-    """Why not, when not accepted (None when accepted)."""
-    urgent: Category | None = None
-    """The kind of danger the words spoke of, when they took the emergency exit at
-    once (see `guide.flow.crisis`); a face adds one calm line for it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """One answered step on the way here, in plain words."""
-
-    asked: str
-    answered: str
-
-
-@dataclass(frozen=True, slots=True)
-class Why:
-    """Why the current step is asked: the answers so far, the facts, the help text."""
-
-    trail: tuple[Reason, ...]
-    facts: Facts
-    help: str
-
-
-def clean(text: str) -> str:
-    """Text typed or pasted by a person, with control and escape characters and lone
-    surrogates removed."""
-    text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?", "", text)
-    return SURROGATES.sub("", CONTROL.sub("", text))
+from guide.flow.typed import MAX_INPUT, MAX_REPLY, clean, parse_input
 
 
 @dataclass
@@ -177,17 +72,18 @@ class Walk:
     """Begin at this node instead of the flow's `start` (a trainer's "start anywhere")."""
     given: Facts = field(default_factory=lambda: MappingProxyType({}))
     """Facts known before the first step, for a walk that begins part-way."""
-    _frames: list[_Frame] = field(default_factory=list, init=False)
+    _frames: list[Frame] = field(default_factory=list, init=False)
     _moves: list[Move] = field(default_factory=list, init=False)
+    _offered: offer.Offer | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self._frames = [self._first()]
 
-    def _first(self) -> _Frame:
+    def _first(self) -> Frame:
         node = self.start or self.flow.start
         if node not in self.flow.nodes:
             raise WalkError(f"flow `{self.flow.id}` has no node `{node}`")
-        return self._settle(self.flow, Target(node), MappingProxyType(dict(self.given)))
+        return settle(self.flow, Target(node), MappingProxyType(dict(self.given)), self.resolve)
 
     # --- what is shown ----------------------------------------------------------------
 
@@ -195,12 +91,18 @@ class Walk:
     def current(self) -> Step:
         frame = self._frames[-1]
         node = frame.node
-        if isinstance(node, Ask):
-            return Question(node, self._choices(frame))
-        if isinstance(node, Outcome):
-            return Advice(node, fill(node.script, frame.facts), fill(node.text, frame.facts))
-        assert isinstance(node, (Say, Wait, Input))
-        return node
+        match node:
+            case Ask():
+                return Question(node, choices(frame, node))
+            case Outcome():
+                words = (node.script, node.text, node.title, node.why)
+                return Advice(node, *(fill(w, frame.facts) for w in words))
+            case Say() | Wait() | Input():
+                return node
+            case Route() | Goto() | Compute():  # pragma: no cover - settle never stops here
+                raise WalkError(f"the walk stopped at `{node.id}`, which is never shown")
+            case _:
+                assert_never(node)
 
     @property
     def current_flow(self) -> Flow:
@@ -255,8 +157,7 @@ class Walk:
             for frame, move in zip(self._frames, self._moves, strict=False)
             if move.kind != "proceed"
         )
-        node = self._frames[-1].node
-        return Why(trail, self.facts, getattr(node, "help", ""))
+        return Why(trail, self.facts, help_text(self._frames[-1].node))
 
     # --- moving -----------------------------------------------------------------------
 
@@ -300,7 +201,7 @@ class Walk:
         if not isinstance(node, Input):
             raise WalkError("this step does not ask for a value")
         value = clean(value).strip()[:MAX_INPUT]
-        stored = _parse_input(node, value)
+        stored = parse_input(node, value)
         facts = dict(self.facts)
         if stored is None:
             facts.pop(node.fact, None)
@@ -321,34 +222,43 @@ class Walk:
         Words of danger ("she took pills", "he can't go on") take the flow's escape
         before anything else is tried, at a question, an input or a step to go on from.
         """
-        step = self.current
         urgent = self._urgent(text)
         if urgent is not None:
             return urgent
-        if isinstance(step, Question):
-            text = clean(text)
-            if not text.strip():
-                return Reply(False, (), "empty")
-            if len(text) > MAX_REPLY:
-                return Reply(False, (), "too_long")
-            found: Match = match(text, step.choices)
-            if found.picked is None and found.suggestions:
-                return Reply(False, found.suggestions, "did_you_mean")
-            if found.picked is None:
-                return Reply(False, (), "no_match")
-            try:
-                self.choose(found.picked)
-            except InvalidInput as exc:
-                return Reply(False, (), exc.invalid)
-        elif isinstance(step, Input):
-            try:
-                self.enter(text)
-            except InvalidInput as exc:
-                return Reply(False, (), exc.invalid)
-        elif isinstance(step, (Say, Wait)):
-            self.proceed()
-        else:
-            return Reply(False, (), "finished")
+        step = self.current
+        match step:
+            case Question():
+                return self._answer(step, clean(text))
+            case Input():
+                try:
+                    self.enter(text)
+                except InvalidInput as exc:
+                    return Reply(False, (), exc.invalid)
+            case Say() | Wait():
+                self.proceed()
+            case Advice():
+                return Reply(False, (), "finished")
+            case _:
+                assert_never(step)
+        return Reply(True)
+
+    def _answer(self, question: Question, text: str) -> Reply:
+        """Match typed words against the question's choices and take a clear pick."""
+        if not text.strip():
+            return Reply(False, (), "empty")
+        if len(text) > MAX_REPLY:
+            return Reply(False, (), "too_long")
+        found, self._offered = offer.answer(self._offered, self._frames[-1], text, question)
+        if found is None:  # "no" to the one answer offered back
+            return Reply(False, (), "not_that")
+        if found.picked is None and found.suggestions:
+            return Reply(False, found.suggestions, "did_you_mean")
+        if found.picked is None:
+            return Reply(False, (), "no_match")
+        try:
+            self.choose(found.picked)
+        except InvalidInput as exc:
+            return Reply(False, (), exc.invalid)
         return Reply(True)
 
     # --- inside ---------------------------------------------------------------------
@@ -362,138 +272,28 @@ class Walk:
         category = crisis(clean(text))
         if category is None:
             return None
-        if isinstance(step, Question):
-            offered = next((c for c in step.choices if c.option.is_escape), None)
-            if offered is None:  # a question inside the escape's branch hides it
-                return None
-            self.choose(offered)
-        elif self._in_escape_branch():
-            return None
-        else:
-            self.escape()
+        match step:
+            case Question():
+                offered = next((c for c in step.choices if c.option.is_escape), None)
+                if offered is None:  # a question inside the escape's branch hides it
+                    return None
+                self.choose(offered)
+            case Say() | Wait() | Input():
+                if in_escape_branch(self._frames[-1]):
+                    return None
+                self.escape()
+            case _:
+                assert_never(step)
         return Reply(True, urgent=category)
-
-    def _in_escape_branch(self) -> bool:
-        flow = self.current_flow
-        node = self._frames[-1].node.id
-        starts = [o.next.node for o in flow.escape if o.next.flow in (None, flow.id)]
-        return any(node in branch(flow, start) for start in starts)
-
-    def _choices(self, frame: _Frame) -> tuple[Choice, ...]:
-        node = frame.node
-        assert isinstance(node, Ask)
-        shown = [o for o in node.options if holds(o.when, frame.facts)]
-        choices = [Choice(o, i, o.key) for i, o in enumerate(shown, 1)]
-        if node.offers_escape:
-            number = len(shown)
-            for option in frame.flow.escape:
-                if holds(option.when, frame.facts):
-                    number += option.key is None
-                    choices.append(Choice(option, None if option.key else number, option.key))
-        return tuple(choices)
 
     def _advance(self, target: Target, facts: Facts, move: Move) -> None:
         asked = asked_text(self._frames[-1].node)
-        frame = self._settle(self.current_flow, target, facts)
+        frame = settle(self.current_flow, target, facts, self.resolve)
         self._frames.append(frame)
         self._moves.append(move)
         self._tell(Change(move.kind, move, asked))
 
     def _tell(self, change: Change) -> None:
+        self._offered = None
         if self.listener is not None:
             self.listener(change, self)
-
-    def _settle(self, flow: Flow, target: Target, facts: Facts) -> _Frame:
-        """Follow routes and links from `target` to the next node that is shown."""
-        passed: list[tuple[str, str]] = []
-        seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
-        for _ in range(MAX_PASSES):
-            if target.flow and target.flow != flow.id:
-                other = self.resolve(target.flow) if self.resolve else None
-                if other is None:
-                    raise WalkError(f"the flow `{target.flow}` is not available")
-                flow = other
-            node = flow.nodes.get(target.node)
-            if node is None:
-                raise WalkError(f"flow `{flow.id}` has no node `{target.node}`")
-            if isinstance(node, (Route, Compute, Goto)):
-                # The same node again with the same facts: it will go the same way forever.
-                state = (flow.id, node.id, frozenset(facts.items()))
-                if state in seen:
-                    break
-                seen.add(state)
-                passed.append((flow.id, node.id))
-            if isinstance(node, Route):
-                target = next(b.next for b in node.branches if holds(b.when, facts))
-            elif isinstance(node, Compute):
-                try:
-                    results = compute.run(node.function, node.inputs, facts, node.fact)
-                except compute.ComputeError as exc:
-                    raise InvalidInput(Invalid("compute", str(exc))) from None
-                facts = MappingProxyType({**facts, **results})
-                target = node.next
-            elif isinstance(node, Goto):
-                target = node.target
-            else:
-                return _Frame(flow, node, facts, tuple(passed))
-        raise WalkError("the routes of this flow go round in a loop without asking anything")
-
-
-def asked_text(node: Node) -> str:
-    """What a step put to the person, for the "why?" trail."""
-    if isinstance(node, Outcome):
-        return node.title
-    if isinstance(node, (Ask, Input, Say, Wait)):
-        return node.text or node.id
-    return node.id
-
-
-def _parse_input(node: Input, value: str) -> str | None:
-    """The value to store as text, None to leave the fact unset, or `InvalidInput`."""
-    if not value:
-        if node.required:
-            raise InvalidInput(Invalid("required"))
-        return None
-    if node.type == "text":
-        return value
-    digits = value.replace(",", "").replace("_", "").replace(" ", "")
-    try:
-        number = float(digits) if node.type == "number" else int(digits)
-    except ValueError:
-        wanted: Unfit = "number" if node.type == "number" else "whole_number"
-        raise InvalidInput(Invalid(wanted)) from None
-    if not math.isfinite(number):
-        raise InvalidInput(Invalid("finite"))
-    if node.minimum is not None and number < node.minimum:
-        raise InvalidInput(Invalid("at_least", f"{node.minimum:g}"))
-    if node.maximum is not None and number > node.maximum:
-        raise InvalidInput(Invalid("at_most", f"{node.maximum:g}"))
-    if isinstance(number, float) and not (number.is_integer() and abs(number) < 1e15):
-        return repr(number)
-    return str(int(number))
-
-
-def replay(walk: Walk, moves: list[Move] | tuple[Move, ...], from_here: bool = False) -> int:
-    """Apply saved moves from the first step (or, `from_here`, from where the walk
-    stands) as far as they still fit; returns how many did."""
-    if walk.depth and not from_here:
-        walk.restart()
-    for done, move in enumerate(moves):
-        try:
-            if move.kind == "proceed":
-                walk.proceed()
-            elif move.kind == "enter":
-                walk.enter(move.value)
-            elif move.kind == "escape":
-                walk.escape()
-            else:
-                step = walk.current
-                if not isinstance(step, Question):
-                    return done
-                # The answer as it was seen (its label), not its number: on a changed
-                # flow the numbers may point at other answers.
-                choice = next(c for c in step.choices if c.option.label == move.label)
-                walk.choose(choice)
-        except (WalkError, InvalidInput, StopIteration):
-            return done
-    return len(moves)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import assert_never
 
-from guide.flow.engine import Advice, FlowResolver, Question, Walk, WalkError
-from guide.flow.model import Example, Flow, Problem, Say, Wait
+from guide.flow.engine import Walk
+from guide.flow.model import Example, Flow, Input, Say, Wait
+from guide.flow.problems import Problem
 from guide.flow.refusals import author_words
+from guide.flow.steps import Advice, FlowResolver, Question, WalkError
 
 BUDGET = 1_000_000
 """Choices an answer is matched against, over all the examples of one flow, before the
@@ -83,8 +86,13 @@ def here(walk: Walk) -> tuple[str, str]:
     """(flow id, node id) of where the walk stands; not from `walk.path()`, which grows
     with every answer: asking it at each of 100,000 answers took quadratic time."""
     step = walk.current
-    node = step.node if isinstance(step, (Question, Advice)) else step
-    return walk.current_flow.id, node.id
+    match step:
+        case Question() | Advice():
+            return walk.current_flow.id, step.node.id
+        case Say() | Wait() | Input():
+            return walk.current_flow.id, step.id
+        case _:
+            assert_never(step)
 
 
 def charge(walk: Walk, budget: Budget | None) -> None:

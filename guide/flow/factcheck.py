@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import assert_never
 
 from guide.flow.compute import FUNCTIONS
 from guide.flow.conditions import tests_in
-from guide.flow.model import Ask, Compute, FactIs, Flow, Input, Mark, Problem, Route
+from guide.flow.model import Ask, Compute, FactIs, Flow, Goto, Input, Outcome, Route, Say, Wait
+from guide.flow.problems import Mark, Problem
 from guide.flow.suggest import did_you_mean
 from guide.flow.template import placeholders
 
@@ -20,28 +22,7 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
     """
     if not complete:
         return []
-    values: dict[str, set[str]] = defaultdict(set)
-    free: set[str] = set()  # facts an `input` sets: any value is possible
-    opaque: set[str] = set()  # `fact`s of unknown calculations: say nothing about them
-    options = [*flow.escape]
-    for node in flow.nodes.values():
-        if isinstance(node, Ask):
-            options += node.options
-        elif isinstance(node, Input):
-            free.add(node.fact)
-        elif isinstance(node, Compute):
-            function = FUNCTIONS.get(node.function)
-            if function is None:  # reported as unknown; what it would set is unknowable
-                opaque.add(node.fact)
-                continue
-            for suffix, possible in function.outputs.items():
-                if possible:
-                    values[node.fact + suffix].update(possible)
-                else:
-                    free.add(node.fact + suffix)
-    for option in options:
-        for fact, value in option.sets.items():
-            values[fact].add(value)
+    values, free, opaque = _facts_set(flow)
     free |= {f for f in _read_facts(flow) if any(f == o or f.startswith(f"{o}_") for o in opaque)}
     known = set(values) | free
     problems: list[Problem] = []
@@ -49,17 +30,7 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
         if test.fact not in known:
             problems.append(_never_set(test.mark, test.fact, known))
         elif test.fact not in free:
-            for value in test.values:
-                if value not in values[test.fact]:
-                    problems.append(
-                        Problem(
-                            test.mark,
-                            "warning",
-                            "unknown-value",
-                            f"no answer sets `{test.fact}` to `{value}`"
-                            f"{did_you_mean(value, values[test.fact])}",
-                        )
-                    )
+            problems += _unknown_values(test, values[test.fact])
     for node in flow.nodes.values():
         if isinstance(node, Compute) and node.function in FUNCTIONS:
             for wanted in FUNCTIONS[node.function].inputs:
@@ -68,6 +39,8 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
                     problems.append(_never_set(node.mark, fact, known))
     for outcome in flow.outcomes():
         for template, mark in (
+            (outcome.title, outcome.mark),
+            (outcome.why, outcome.mark),
             (outcome.script, outcome.script_mark),
             (outcome.text, outcome.text_mark),
         ):
@@ -75,6 +48,52 @@ def fact_problems(flow: Flow, complete: bool = True) -> list[Problem]:
                 if fact not in known:
                     problems.append(_never_set(mark, fact, known))
     return problems
+
+
+def _facts_set(flow: Flow) -> tuple[dict[str, set[str]], set[str], set[str]]:
+    """What the flow can set: the values each fact can take, the facts that can take any
+    value (an `input`'s), and the facts of unknown calculations (nothing is known)."""
+    values: dict[str, set[str]] = defaultdict(set)
+    free: set[str] = set()
+    opaque: set[str] = set()
+    options = [*flow.escape]
+    for node in flow.nodes.values():
+        match node:
+            case Ask():
+                options += node.options
+            case Input():
+                free.add(node.fact)
+            case Compute():
+                function = FUNCTIONS.get(node.function)
+                if function is None:  # reported as unknown; what it would set is unknowable
+                    opaque.add(node.fact)
+                    continue
+                for suffix, possible in function.outputs.items():
+                    if possible:
+                        values[node.fact + suffix].update(possible)
+                    else:
+                        free.add(node.fact + suffix)
+            case Say() | Wait() | Route() | Goto() | Outcome():
+                pass  # sets nothing
+            case _:
+                assert_never(node)
+    for option in options:
+        for fact, value in option.sets.items():
+            values[fact].add(value)
+    return values, free, opaque
+
+
+def _unknown_values(test: FactIs, possible: set[str]) -> list[Problem]:
+    return [
+        Problem(
+            test.mark,
+            "warning",
+            "unknown-value",
+            f"no answer sets `{test.fact}` to `{value}`{did_you_mean(value, possible)}",
+        )
+        for value in test.values
+        if value not in possible
+    ]
 
 
 def _read_facts(flow: Flow) -> set[str]:
@@ -97,9 +116,14 @@ def _tests(flow: Flow) -> Iterator[FactIs]:
     for option in flow.escape:
         yield from tests_in(option.when)
     for node in flow.nodes.values():
-        if isinstance(node, Ask):
-            for option in node.options:
-                yield from tests_in(option.when)
-        elif isinstance(node, Route):
-            for branch in node.branches:
-                yield from tests_in(branch.when)
+        match node:
+            case Ask():
+                for option in node.options:
+                    yield from tests_in(option.when)
+            case Route():
+                for branch in node.branches:
+                    yield from tests_in(branch.when)
+            case Say() | Wait() | Input() | Goto() | Compute() | Outcome():
+                pass  # reads no facts by condition
+            case _:
+                assert_never(node)

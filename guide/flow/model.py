@@ -1,84 +1,24 @@
 """The flow model: frozen dataclasses built by the loader and read by everyone else.
 
 Nothing here does I/O or knows about YAML or Textual. Every part of a flow that
-a person can get wrong carries a `Mark`, so a problem can point at its line.
+a person can get wrong carries a `Mark` (from `guide.flow.problems`), so a
+problem can point at its line.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, assert_never, get_args
 
-Severity = Literal["error", "warning"]
+from guide.flow.problems import NOWHERE, Mark
+
 InputType = Literal["text", "number", "integer"]
+EscapeShown = Literal["answer", "line"]
+ESCAPE_SHOWN: tuple[EscapeShown, ...] = ("answer", "line")
+"""The values a flow's `escape_shown` may take, the default first."""
 Facts: TypeAlias = Mapping[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A place in a flow file; `line` and `col` count from 1, as editors do."""
-
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{visible(self.file)}:{self.line}:{self.col}"
-
-
-NOWHERE = Mark("<flow>", 1, 1)
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def visible(text: str) -> str:
-    """Text safe to print on one terminal line: controls and line breaks as `\\xNN` escapes,
-    and a byte that was not UTF-8 (in a file name: a lone surrogate) as `\\xNN` too."""
-    return _UNPRINTABLE.sub(_escaped, text)
-
-
-def _escaped(found: re.Match[str]) -> str:
-    char = found.group()
-    if "\udc80" <= char <= "\udcff":  # os.fsdecode's stand-in for an undecodable byte
-        return f"\\x{ord(char) - 0xDC00:02x}"
-    return repr(char)[1:-1]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a flow, located and worded for the person who wrote it.
-
-    `code` is a stable short name (`unknown-key`, `dead-end`, ...) for tests and
-    tools; `message` is the sentence a person reads.
-    """
-
-    mark: Mark
-    severity: Severity
-    code: str
-    message: str
-
-    def __post_init__(self) -> None:
-        # Messages quote what the author wrote; printed as-is, an escape code in
-        # a key would reach the terminal, and a line break would split the line.
-        object.__setattr__(self, "message", visible(self.message))
-
-    def __str__(self) -> str:
-        return f"{self.mark}: {self.severity}: {self.message}"
-
-
-class FlowError(Exception):
-    """A flow that cannot be read at all (bad bytes, bad YAML, over a limit).
-
-    Carries the located problems; `str()` gives them one per line, ready to print.
-    """
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 # --- conditions -------------------------------------------------------------
@@ -286,10 +226,17 @@ class Outcome:
     mark: Mark = NOWHERE
     script_mark: Mark = NOWHERE
     text_mark: Mark = NOWHERE
+    check_in: int | None = None
+    """Seconds after the walk to ask how the advice went (`check_in: 2h`); None: never."""
+    check_in_mark: Mark = NOWHERE
 
 
 Node: TypeAlias = Ask | Say | Wait | Input | Route | Goto | Compute | Outcome
-NODE_KINDS: tuple[str, ...] = ("ask", "say", "wait", "input", "route", "goto", "compute", "outcome")
+"""Every kind of node: a branch on the kind is a `match` ending in `assert_never`, so a
+new kind added here is caught by mypy at every place that must handle it."""
+NodeKind = Literal["ask", "say", "wait", "input", "route", "goto", "compute", "outcome"]
+"""The key that gives a node its kind in a flow file."""
+NODE_KINDS: tuple[NodeKind, ...] = get_args(NodeKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +260,9 @@ class Flow:
     start: str
     nodes: Mapping[str, Node]
     escape: tuple[Option, ...] = ()
+    escape_shown: EscapeShown = "answer"
+    """How a face shows the escape at a question: as an answer after the question's own
+    (`answer`), or as one quiet line under them (`line`); see `guide.flow.shown`."""
     sources: Mapping[str, SourceInfo] = field(default_factory=lambda: MappingProxyType({}))
     description: str = ""
     lang: str = "en"
@@ -329,12 +279,16 @@ class Flow:
 
 def successors(node: Node) -> list[Target]:
     """Every target a node can lead to (all options and branches, escapes excluded)."""
-    if isinstance(node, Ask):
-        return [o.next for o in node.options]
-    if isinstance(node, Route):
-        return [b.next for b in node.branches]
-    if isinstance(node, Goto):
-        return [node.target]
-    if isinstance(node, Outcome):
-        return []
-    return [node.next]
+    match node:
+        case Ask():
+            return [o.next for o in node.options]
+        case Route():
+            return [b.next for b in node.branches]
+        case Goto():
+            return [node.target]
+        case Outcome():
+            return []
+        case Say() | Wait() | Input() | Compute():
+            return [node.next]
+        case _:
+            assert_never(node)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from guide.flow.model import Mark, Problem, Severity
+from guide.flow.problems import Mark, Problem, Severity
 from guide.flow.suggest import did_you_mean
 from guide.flow.yamltree import CONTROL, MapNode, Scalar, SeqNode, YNode
 

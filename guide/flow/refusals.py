@@ -35,9 +35,11 @@ class InvalidInput(ValueError):
         self.invalid = invalid
 
 
-Unmatched: TypeAlias = Literal["empty", "too_long", "did_you_mean", "no_match", "finished"]
+Unmatched: TypeAlias = Literal[
+    "empty", "too_long", "did_you_mean", "no_match", "not_that", "finished"
+]
 """Why typed words were not taken as an answer (nothing typed, too long, no clear pick,
-no pick at all, or the walk is over)."""
+no pick at all, "no" to the one answer offered back, or the walk is over)."""
 Refusal: TypeAlias = Unmatched | Invalid
 """Why a typed reply was not taken: a closed set, each face words it for itself."""
 REFUSALS: tuple[Refusal, ...] = (
@@ -51,6 +53,7 @@ AUTHOR_WORDS: dict[str, str] = {
     "too_long": "that is too long to match; say it in a few words",
     "did_you_mean": "did you mean one of these?",
     "no_match": "that does not match any answer here",
+    "not_that": "then type the number of the answer you meant, or say it another way",
     "finished": "the walk is finished",
     "required": "please type an answer",
     "number": "please type a number, such as 42",

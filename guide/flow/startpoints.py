@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from guide.flow.conditions import tests_in
-from guide.flow.model import Ask, Flow, Route, successors
+from guide.flow.model import (
+    Ask,
+    Compute,
+    Flow,
+    Goto,
+    Input,
+    Outcome,
+    Route,
+    Say,
+    Wait,
+    successors,
+)
 
 
 def branch(flow: Flow, node_id: str) -> list[str]:
@@ -27,12 +40,17 @@ def needed_facts(flow: Flow, node_id: str) -> dict[str, list[str]]:
     set_inside: set[str] = set()
     for current in reachable:
         node = flow.nodes[current]
-        if isinstance(node, Route):
-            read += [t.fact for b in node.branches for t in tests_in(b.when)]
-        if isinstance(node, Ask):
-            for option in node.options:
-                read += [t.fact for t in tests_in(option.when)]
-                set_inside.update(option.sets)
+        match node:
+            case Route():
+                read += [t.fact for b in node.branches for t in tests_in(b.when)]
+            case Ask():
+                for option in node.options:
+                    read += [t.fact for t in tests_in(option.when)]
+                    set_inside.update(option.sets)
+            case Say() | Wait() | Input() | Goto() | Compute() | Outcome():
+                pass  # reads no facts by condition (a calculation's are not asked for)
+            case _:
+                assert_never(node)
     values: dict[str, set[str]] = {}
     for node in flow.nodes.values():
         if isinstance(node, Ask):

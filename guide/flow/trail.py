@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from guide.flow.engine import Move, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Ask, Flow, Node, Target, successors
+from guide.flow.steps import Move
 
 
 @dataclass(frozen=True, slots=True)

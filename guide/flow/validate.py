@@ -9,29 +9,30 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
+from typing import assert_never
 
 from guide.flow.aliaslimits import alias_problems
 from guide.flow.collector import collector_paused
-from guide.flow.compute import FUNCTIONS
-from guide.flow.engine import FlowResolver
 from guide.flow.examples import example_problems
 from guide.flow.factcheck import fact_problems
+from guide.flow.loops import cycles, loop
 from guide.flow.model import (
     Ask,
     Compute,
     Flow,
     Goto,
     Input,
-    Mark,
     Node,
-    Option,
     Outcome,
-    Problem,
     Route,
-    Severity,
+    Say,
     Target,
+    Wait,
 )
 from guide.flow.model import successors as node_successors
+from guide.flow.nodechecks import node_problems
+from guide.flow.problems import Mark, Problem, Severity
+from guide.flow.steps import FlowResolver
 from guide.flow.suggest import did_you_mean
 
 
@@ -84,16 +85,7 @@ class _Checker:
         self.check_escape()
         self.problems.extend(alias_problems(self.flow))
         for node in self.flow.nodes.values():
-            if isinstance(node, Ask):
-                self.check_options(node)
-            elif isinstance(node, Route):
-                self.check_route(node)
-            elif isinstance(node, Input):
-                self.check_input(node)
-            elif isinstance(node, Outcome):
-                self.check_outcome(node)
-            elif isinstance(node, Compute):
-                self.check_compute(node)
+            self.problems.extend(node_problems(self.flow, node))
         self.check_facts()
         self.check_examples()
 
@@ -199,9 +191,9 @@ class _Checker:
         stuck = [n for n in self.flow.nodes if n not in out]
         edges = {n: self.edges(self.flow.nodes[n]) for n in stuck}
         cyclic: set[str] = set()
-        for group in _cycles(stuck, edges):
+        for group in cycles(stuck, edges):
             cyclic.update(group)
-            path = " → ".join(_loop(group, edges))
+            path = " → ".join(loop(group, edges))
             self.report(
                 self.flow.nodes[group[0]].mark,
                 "cycle",
@@ -223,8 +215,8 @@ class _Checker:
             for node_id, node in self.flow.nodes.items()
             if _passes(node)
         }
-        for group in _cycles(list(passing), passing):
-            path = " → ".join(_loop(group, passing))
+        for group in cycles(list(passing), passing):
+            path = " → ".join(loop(group, passing))
             self.report(
                 self.flow.nodes[group[0]].mark,
                 "route-loop",
@@ -261,102 +253,6 @@ class _Checker:
 
     # --- node by node ---------------------------------------------------------------
 
-    def check_options(self, ask: Ask) -> None:
-        offered: list[Option] = list(ask.options)
-        if ask.offers_escape:
-            offered += self.flow.escape
-        keys: dict[str, Option] = {}
-        labels: dict[str, Option] = {}
-        aliases: dict[str, Option] = {}
-        for option in offered:
-            where = f"question `{ask.id}`"
-            if option.key is not None:
-                if option.key.lower() in keys:
-                    self.report(
-                        option.mark,
-                        "duplicate-option",
-                        f"two options of {where} use the key `{option.key}`",
-                    )
-                keys[option.key.lower()] = option
-            label = option.label.strip().lower()
-            if label in labels:
-                self.report(
-                    option.mark,
-                    "duplicate-option",
-                    f"two options of {where} are labelled “{option.label}”",
-                )
-            labels[label] = option
-            for alias in option.aliases:
-                other = aliases.get(alias.lower())
-                if other is not None and other is not option:
-                    self.report(
-                        option.mark,
-                        "ambiguous-alias",
-                        f"“{alias}” is an alias of two options of {where}; free text using it will be ambiguous",
-                        "warning",
-                    )
-                aliases[alias.lower()] = option
-        if all(o.when is not None for o in ask.options):
-            self.report(
-                ask.mark,
-                "no-unconditional-option",
-                f"every option of `{ask.id}` has a `when`; when none holds the question has no answers",
-                "warning",
-            )
-
-    def check_route(self, route: Route) -> None:
-        for index, branch in enumerate(route.branches):
-            if branch.when is None and index < len(route.branches) - 1:
-                self.report(
-                    route.branches[index + 1].mark,
-                    "unreachable-branch",
-                    "this branch comes after a branch without `when` and is never taken",
-                    "warning",
-                )
-        if route.branches[-1].when is not None:
-            self.report(
-                route.branches[-1].mark,
-                "no-fallback",
-                f"the last branch of route `{route.id}` needs no `when`, so the route always goes somewhere",
-            )
-
-    def check_input(self, node: Input) -> None:
-        if node.minimum is not None and node.maximum is not None and node.minimum > node.maximum:
-            self.report(node.mark, "bad-range", f"`min` is larger than `max` in `{node.id}`")
-        if node.type == "text" and (node.minimum is not None or node.maximum is not None):
-            self.report(
-                node.mark,
-                "bad-range",
-                f"`min`/`max` apply to numbers; `{node.id}` asks for text",
-                "warning",
-            )
-
-    def check_compute(self, node: Compute) -> None:
-        function = FUNCTIONS.get(node.function)
-        if function is None:
-            known = ", ".join(FUNCTIONS)
-            hint = did_you_mean(node.function, FUNCTIONS) or f" (there are: {known})"
-            self.report(
-                node.mark, "unknown-function", f"there is no calculation `{node.function}`{hint}"
-            )
-            return
-        for name in node.inputs:
-            if name not in function.inputs:
-                self.report(
-                    node.mark,
-                    "unknown-input",
-                    f"`{node.function}` has no input `{name}`{did_you_mean(name, function.inputs)}",
-                )
-
-    def check_outcome(self, outcome: Outcome) -> None:
-        article = outcome.source.article
-        if article not in self.flow.sources:
-            self.report(
-                outcome.source.mark,
-                "unknown-source",
-                f"source `{article}` is not listed under `sources`{did_you_mean(article, self.flow.sources)}",
-            )
-
     # --- facts and examples ---------------------------------------------------------
 
     def check_facts(self) -> None:
@@ -372,64 +268,10 @@ class _Checker:
 
 def _passes(node: Node) -> bool:
     """A node the walk passes through without showing it."""
-    return isinstance(node, (Route, Goto, Compute))
-
-
-def _loop(group: list[str], edges: Mapping[str, list[str]]) -> list[str]:
-    """A shortest round trip from the group's first node back to itself."""
-    start, members = group[0], set(group)
-    came_from: dict[str, str] = {}
-    todo = [start]
-    while todo:
-        node = todo.pop(0)
-        for child in edges.get(node, []):
-            if child == start:
-                path = [node]
-                while path[-1] != start:
-                    path.append(came_from[path[-1]])
-                return [*reversed(path), start]
-            if child in members and child not in came_from:
-                came_from[child] = node
-                todo.append(child)
-    return [start, start]  # pragma: no cover - a group always loops
-
-
-def _cycles(nodes: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
-    """Strongly connected groups that really loop (Tarjan, iterative), in file order."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, iter(edges.get(root, [])))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is None:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    group = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        group.append(member)
-                        if member == node:
-                            break
-                    if len(group) > 1 or node in edges.get(node, []):
-                        groups.append(sorted(group, key=nodes.index))
-            elif child not in index:
-                index[child] = low[child] = len(index)
-                stack.append(child)
-                on_stack.add(child)
-                work.append((child, iter(edges.get(child, []))))
-            elif child in on_stack:
-                low[node] = min(low[node], index[child])
-    return groups
+    match node:
+        case Route() | Goto() | Compute():
+            return True
+        case Ask() | Say() | Wait() | Input() | Outcome():
+            return False
+        case _:
+            assert_never(node)

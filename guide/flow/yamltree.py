@@ -16,7 +16,7 @@ from typing import TypeAlias
 
 import yaml
 
-from guide.flow.model import FlowError, Mark, Problem
+from guide.flow.problems import FlowError, Mark, Problem
 
 try:  # libyaml's parser when PyYAML was built with it, else the pure one
     from yaml import CSafeLoader as _EventLoader

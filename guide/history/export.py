@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from guide.history.advice import SavedAdvice
+from guide.history.checkin_words import check_in_record, check_in_words
+from guide.history.checkins import CheckIn
 from guide.history.events import Event, transcript
 from guide.history.store import Session
 from guide.i18n.strings import S
@@ -31,7 +33,7 @@ def outcome_of(session: Session) -> SavedAdvice | None:
     return session.advice if isinstance(session.advice, SavedAdvice) else None
 
 
-def to_json(session: Session, events: list[Event]) -> str:
+def to_json(session: Session, events: list[Event], check_in: CheckIn | None = None) -> str:
     steps, changed = transcript(events)
     advice = outcome_of(session)
     record = {
@@ -46,11 +48,12 @@ def to_json(session: Session, events: list[Event]) -> str:
         "outcome": session.outcome,
         "advice": advice.to_dict() if advice else None,
         "note": session.note,
+        "check_in": check_in_record(check_in),
     }
     return json.dumps(record, indent=2, ensure_ascii=False)
 
 
-def to_markdown(session: Session, events: list[Event]) -> str:
+def to_markdown(session: Session, events: list[Event], check_in: CheckIn | None = None) -> str:
     steps, changed = transcript(events)
     lines = [
         f"# {md(session.flow_title)}",
@@ -70,6 +73,9 @@ def to_markdown(session: Session, events: list[Event]) -> str:
     advice = outcome_of(session)
     if advice:
         lines += _advice_lines(advice)
+    if check_in is not None:
+        said = check_in_words(check_in)
+        lines += ["", "## How it went", "", md(said[:1].upper() + said[1:]) + "."]
     if session.note:
         lines += ["", "## My note", "", md(session.note)]
     return "\n".join(lines) + "\n"

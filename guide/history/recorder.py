@@ -12,9 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
-from guide.flow.engine import Advice, Change, FlowResolver, Move, Walk, WalkError, replay
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.flow.replay import replay
+from guide.flow.steps import Advice, Change, FlowResolver, Move, WalkError
 from guide.history.advice import SavedAdvice
+from guide.history.checkins import Planned
 from guide.history.events import Event
 from guide.history.store import Session, Store, StoreUnavailable, now
 
@@ -59,7 +62,8 @@ class Recorder:
             if not self._ready_for(change, walk):
                 return
             assert self.session_id is not None
-            self.store.record(self.session_id, *_saved(change, walk))
+            event, finished, outcome, shown, check_in = _saved(change, walk)
+            self.store.record(self.session_id, event, finished, outcome, shown, check_in=check_in)
         except StoreUnavailable as exc:
             self.fail(str(exc))
             return
@@ -87,8 +91,11 @@ class Recorder:
         return True
 
 
-def _saved(change: Change, walk: Walk) -> tuple[Event, bool, str | None, str | None]:
-    """What `Store.record` keeps of one change: the event and where the walk now stands."""
+def _saved(
+    change: Change, walk: Walk
+) -> tuple[Event, bool, str | None, str | None, Planned | None]:
+    """What `Store.record` keeps of one change: the event, where the walk now stands, and
+    the check-in its advice asks for."""
     move = change.move or Move("proceed")
     flow_id, node, _ = walk.path()[-1]
     event = Event(
@@ -103,8 +110,16 @@ def _saved(change: Change, walk: Walk) -> tuple[Event, bool, str | None, str | N
     )
     step = walk.current
     if isinstance(step, Advice):
-        return event, walk.finished, step.node.id, _outcome_json(step, walk)
-    return event, walk.finished, None, None
+        return event, walk.finished, step.node.id, _outcome_json(step, walk), planned(step, walk)
+    return event, walk.finished, None, None, None
+
+
+def planned(advice: Advice, walk: Walk) -> Planned | None:
+    """The check-in this advice asks for (`check_in:`), if any; never for an emergency."""
+    node = advice.node
+    if node.check_in is None or node.emergency:
+        return None
+    return Planned(node.id, node.title, walk.facts.get("name", ""), node.check_in)
 
 
 def _outcome_json(advice: Advice, walk: Walk) -> str:
@@ -114,7 +129,12 @@ def _outcome_json(advice: Advice, walk: Walk) -> str:
     title = source.title if source else node.source.article
     section = f", section “{node.source.section}”" if node.source.section else ""
     shown = SavedAdvice(
-        node.title, tuple(node.steps), node.why, advice.script, advice.text, f"“{title}”{section}"
+        advice.title,
+        tuple(node.steps),
+        advice.why,
+        advice.script,
+        advice.text,
+        f"“{title}”{section}",
     )
     return shown.to_json()
 

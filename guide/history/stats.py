@@ -33,10 +33,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from guide.flow.engine import LEFT_EMPTY
+from guide.flow.steps import LEFT_EMPTY
+from guide.history.checkin_stats import CheckInCount
 from guide.history.events import MOVES, WENT_ON, Event, fold
 from guide.history.store import Session
 
@@ -106,6 +107,8 @@ class Stats:
     outcomes: tuple[OutcomeCount, ...]
     went_back: tuple[BackCount, ...]
     stopped: tuple[StopCount, ...]
+    check_ins: tuple[CheckInCount, ...] = ()
+    """How each outcome's advice went, per its check-ins (`checkin_stats`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -124,32 +127,10 @@ def compute_stats(
     flow_id: str | None = None,
 ) -> Stats:
     """The statistics of these walks (of those started on `flow_id`, when given)."""
-    texts = _step_texts(sessions, events_by_session)
     chosen = [s for s in sessions if flow_id is None or s.flow_id == flow_id]
-    answers: dict[tuple[str, str], Counter[str]] = {}
-    questions: set[tuple[str, str]] = set()
-    outcomes: Counter[tuple[str, str]] = Counter()
-    titles: dict[tuple[str, str], str] = {}
-    backs: Counter[tuple[str, str]] = Counter()
-    stops: Counter[tuple[str, str | None]] = Counter()
+    tally = _Tally()
     for session in chosen:
-        events = events_by_session.get(session.id, ())
-        for (flow, asked), kind, label in _standing(session, events):
-            answers.setdefault((flow, asked), Counter())[label] += 1
-            if kind in CHOICES:
-                questions.add((flow, asked))
-        for event in events:
-            if event.kind == "back":
-                backs[(event.flow_id or session.flow_id, event.asked)] += 1
-        last = events[-1] if events else None
-        if session.finished and session.outcome:
-            key = (last.flow_id if last and last.flow_id else session.flow_id, session.outcome)
-            outcomes[key] += 1
-            titles.setdefault(key, _title(session) or session.outcome)
-        elif not session.finished:
-            stops[
-                (last.flow_id or session.flow_id, last.node) if last else (session.flow_id, None)
-            ] += 1
+        tally.add(session, events_by_session.get(session.id, ()))
     finished = sum(s.finished for s in chosen)
     unfinished = len(chosen) - finished
     return Stats(
@@ -158,26 +139,69 @@ def compute_stats(
         finished=finished,
         unfinished=unfinished,
         set_aside=sum(s.abandoned and not s.finished for s in chosen),
-        questions=tuple(
-            _question(key, answers[key])
-            for key in sorted(questions, key=lambda k: (-sum(answers[k].values()), k))
-        ),
-        outcomes=tuple(
-            OutcomeCount(flow, outcome, titles[(flow, outcome)], n, percent(n, finished))
-            for (flow, outcome), n in sorted(outcomes.items(), key=_most)
-        ),
-        went_back=tuple(
-            BackCount(flow, asked, n) for (flow, asked), n in sorted(backs.items(), key=_most)
-        ),
-        stopped=tuple(
+        questions=tally.questions(),
+        outcomes=tally.outcomes(finished),
+        went_back=tally.went_back(),
+        stopped=tally.stopped(_step_texts(sessions, events_by_session), unfinished),
+    )
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The counts gathered walk by walk, each keyed by (flow, text or node)."""
+
+    answers: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    asked: set[tuple[str, str]] = field(default_factory=set)
+    """The steps that count as questions (someone picked an option or escaped there)."""
+    reached: Counter[tuple[str, str]] = field(default_factory=Counter)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    backs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    stops: Counter[tuple[str, str | None]] = field(default_factory=Counter)
+
+    def add(self, session: Session, events: Sequence[Event]) -> None:
+        """Count one walk: its standing answers, its backs, and where it ended or stopped."""
+        for (flow, asked), kind, label in _standing(session, events):
+            self.answers.setdefault((flow, asked), Counter())[label] += 1
+            if kind in CHOICES:
+                self.asked.add((flow, asked))
+        for event in events:
+            if event.kind == "back":
+                self.backs[(event.flow_id or session.flow_id, event.asked)] += 1
+        last = events[-1] if events else None
+        if session.finished and session.outcome:
+            key = (last.flow_id if last and last.flow_id else session.flow_id, session.outcome)
+            self.reached[key] += 1
+            self.titles.setdefault(key, _title(session) or session.outcome)
+        elif not session.finished:
+            stop = (last.flow_id or session.flow_id, last.node) if last else (session.flow_id, None)
+            self.stops[stop] += 1
+
+    def questions(self) -> tuple[QuestionStats, ...]:
+        """Most answered first."""
+        ranked = sorted(self.asked, key=lambda k: (-sum(self.answers[k].values()), k))
+        return tuple(_question(key, self.answers[key]) for key in ranked)
+
+    def outcomes(self, finished: int) -> tuple[OutcomeCount, ...]:
+        return tuple(
+            OutcomeCount(flow, outcome, self.titles[(flow, outcome)], n, percent(n, finished))
+            for (flow, outcome), n in sorted(self.reached.items(), key=_most)
+        )
+
+    def went_back(self) -> tuple[BackCount, ...]:
+        return tuple(
+            BackCount(flow, asked, n) for (flow, asked), n in sorted(self.backs.items(), key=_most)
+        )
+
+    def stopped(
+        self, texts: Mapping[tuple[str, str], str], unfinished: int
+    ) -> tuple[StopCount, ...]:
+        ranked = sorted(self.stops.items(), key=lambda i: (-i[1], i[0][0], i[0][1] or ""))
+        return tuple(
             StopCount(
                 flow, node, texts.get((flow, node), "") if node else "", n, percent(n, unfinished)
             )
-            for (flow, node), n in sorted(
-                stops.items(), key=lambda i: (-i[1], i[0][0], i[0][1] or "")
-            )
-        ),
-    )
+            for (flow, node), n in ranked
+        )
 
 
 def _most(item: tuple[tuple[str, str], int]) -> tuple[int, str, str]:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
-from guide.flow.model import FlowError, visible
+from guide.flow.problems import FlowError, visible
 from guide.flow.suggest import did_you_mean
 from guide.flow.yamltree import CONTROL
 from guide.i18n.strings import ENGLISH, names, use

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from guide.flow.engine import LEFT_EMPTY, Advice
 from guide.flow.model import (
     AllOf,
     Ask,
@@ -29,6 +28,7 @@ from guide.flow.model import (
     Wait,
 )
 from guide.flow.refusals import Invalid, Refusal
+from guide.flow.steps import LEFT_EMPTY, Advice
 from guide.i18n.strings import S
 
 LONGEST = 30
@@ -129,6 +129,8 @@ def refusal_words(reason: Refusal) -> str:
             return S.reply_did_you_mean
         case "no_match":
             return S.reply_no_match
+        case "not_that":
+            return S.reply_not_that
         case "finished":
             return S.reply_finished
         case Invalid():

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide.flow.files import is_regular
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 from guide.library.flows import Library, bundled_decks, user_dirs
-from guide.practice.deck import Deck, read_deck, validate_deck
+from guide.practice.deck import Deck, read_deck
+from guide.practice.validate import validate_deck
 
 
 def deck_paths() -> list[Path]:

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Literal
 
 from guide import places
-from guide.flow.engine import FlowResolver
 from guide.flow.files import is_folder, is_regular, special_kind
 from guide.flow.loader import Loaded, read_flow
-from guide.flow.model import Flow, FlowError, successors, visible
+from guide.flow.model import Flow, successors
+from guide.flow.problems import FlowError, visible
+from guide.flow.steps import FlowResolver
 from guide.flow.validate import validate
 
 DEFAULT_FLOW = "hang-up"

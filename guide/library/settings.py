@@ -4,9 +4,10 @@
 save = false        # do not keep walks (the same as --no-save every time)
 language = "fr"     # the guide's own words from strings/fr.toml (see guide/i18n/translation.py)
 theme = "nord"      # the app's colours; set by choosing a theme in the app (Ctrl+P → Theme)
+name = "Sam"        # your name on `practice export` files; asked once, or set with --name
 ```
 
-The app writes `theme` itself (`remember`), changing only that line: the other
+The app writes `theme` and `practice export` writes `name` itself (`remember`), changing only that line: the other
 settings and the comments stay as the person wrote them.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 from guide.flow.yamltree import Limits
 
 
@@ -33,6 +34,8 @@ class Settings:
     """The translation of the guide's own strings to use; None for English."""
     theme: str | None = None
     """The app's theme, by Textual's name for it; None for the default."""
+    name: str | None = None
+    """The learner's name on practice exports; None until it is first given."""
 
 
 def settings_path() -> Path:
@@ -70,7 +73,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
         return Settings(), f'{path}: ignored: `theme` must be text, such as "nord"'
-    return Settings(save=save, language=language or None, theme=theme or None), None
+    name = data.get("name")
+    if name is not None and not isinstance(name, str):
+        return Settings(), f'{path}: ignored: `name` must be text, such as "Sam"'
+    chosen = Settings(save, language or None, theme or None, name or None)
+    return chosen, None
 
 
 def remember(key: str, value: str, path: Path | None = None) -> str | None:

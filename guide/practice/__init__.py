@@ -1,1 +1,2 @@
-"""Practice: decks, judging a walk against the expert path, progress over time."""
+"""Practice: decks, checking them, judging a walk against the expert path, the round
+stepper, progress over time."""

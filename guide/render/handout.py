@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import assert_never
 
 from guide.flow.model import (
     Ask,
@@ -25,7 +26,7 @@ from guide.flow.model import (
     Wait,
 )
 from guide.i18n.wording import describe
-from guide.render.diagram import _distinct, _here, _offers_escape, duration, reading_order
+from guide.render.diagram import distinct, duration, here, offers_escape, reading_order
 from guide.render.markdown import md
 
 
@@ -38,28 +39,32 @@ def anchors(flow: Flow) -> dict[str, str]:
     """A stable anchor for each node: the slug of its id, distinct."""
     used: set[str] = set()
     return {
-        node_id: _distinct(re.sub(r"[^a-z0-9-]+", "-", node_id.lower()).strip("-") or "node", used)
+        node_id: distinct(re.sub(r"[^a-z0-9-]+", "-", node_id.lower()).strip("-") or "node", used)
         for node_id in flow.nodes
     }
 
 
 def heading(node: Node) -> str:
     """A node's heading in the handout, as plain text."""
-    if isinstance(node, Ask):
-        return f"Question: {node.text}"
-    if isinstance(node, Outcome):
-        return f"{'Emergency outcome' if node.emergency else 'Outcome'}: {node.title}"
-    if isinstance(node, Say):
-        return f"Note: {textwrap.shorten(node.text, 60, placeholder=' …')}"
-    if isinstance(node, Wait):
-        return f"Wait {duration(node.seconds)}"
-    if isinstance(node, Input):
-        return f"Fill in: {node.text}"
-    if isinstance(node, Route):
-        return f"Route: {node.id}"
-    if isinstance(node, Compute):
-        return f"Work out: {node.function}"
-    return f"Go to {node.target}"
+    match node:
+        case Ask():
+            return f"Question: {node.text}"
+        case Outcome():
+            return f"{'Emergency outcome' if node.emergency else 'Outcome'}: {node.title}"
+        case Say():
+            return f"Note: {textwrap.shorten(node.text, 60, placeholder=' …')}"
+        case Wait():
+            return f"Wait {duration(node.seconds)}"
+        case Input():
+            return f"Fill in: {node.text}"
+        case Route():
+            return f"Route: {node.id}"
+        case Compute():
+            return f"Work out: {node.function}"
+        case Goto():
+            return f"Go to {node.target}"
+        case _:
+            assert_never(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,7 @@ class _Handout:
     anchor: dict[str, str]
 
     def link(self, target: Target) -> str:
-        if not _here(self.flow, target):
+        if not here(self.flow, target):
             return f"the {_code(target.flow or '')} flow, at {_code(target.node)}"
         if target.node not in self.flow.nodes:
             return f"{_code(target.node)} (missing)"
@@ -87,7 +92,7 @@ def to_handout(flow: Flow) -> str:
     lines += [md(flow.description), ""] if flow.description else []
     size = f"{len(order)} steps, {len(flow.outcomes())} outcomes"
     lines += [f"*Flow {_code(flow.id)}, version {flow.version}: {size}. It starts at step 1.*", ""]
-    for option in flow.escape if _offers_escape(flow) else ():
+    for option in flow.escape if offers_escape(flow) else ():
         key = f" (key {_code(option.key)})" if option.key else ""
         goes = f"→ goes to: {doc.link(option.next)}"
         lines += [f"At every question: **{md(option.label)}**{key} {goes}", ""]
@@ -102,34 +107,42 @@ def to_handout(flow: Flow) -> str:
 
 
 def _section(doc: _Handout, node: Node) -> list[str]:
-    if isinstance(node, Ask):
-        return _ask_section(doc, node)
-    if isinstance(node, Outcome):
-        return _outcome_section(doc.flow, node)
-    if isinstance(node, Route):
-        return [
-            f"- if {md(describe(b.when))} → {doc.link(b.next)}"
-            if b.when
-            else f"- otherwise → {doc.link(b.next)}"
-            for b in node.branches
-        ]
-    if isinstance(node, Goto):
-        return [f"→ continues at: {doc.link(node.target)}"]
-    lines = [md(node.text), ""] if isinstance(node, Say | Wait) and node.text else []
-    if isinstance(node, Input):
-        lines += [f"*{md(node.help)}*", ""] if node.help else []
-        lines += [f"The answer is kept as {_code(node.fact)} ({_input_kind(node)}).", ""]
-    if isinstance(node, Compute):
-        given = ", ".join(f"{_code(name)} from {_code(fact)}" for name, fact in node.inputs.items())
-        lines += [f"Works out {_code(node.function)}{f' ({given})' if given else ''}"]
-        lines[-1] += f" and keeps the result as {_code(node.fact)}."
-        lines.append("")
-    if isinstance(node, Wait):
-        lines += [
-            f"A timer of {duration(node.seconds)} that can be started, skipped or snoozed.",
-            "",
-        ]
+    match node:
+        case Ask():
+            return _ask_section(doc, node)
+        case Outcome():
+            return _outcome_section(doc.flow, node)
+        case Route():
+            return [
+                f"- if {md(describe(b.when))} → {doc.link(b.next)}"
+                if b.when
+                else f"- otherwise → {doc.link(b.next)}"
+                for b in node.branches
+            ]
+        case Goto():
+            return [f"→ continues at: {doc.link(node.target)}"]
+        case Say():
+            lines = _said(node.text)
+        case Wait():
+            timer = f"A timer of {duration(node.seconds)} that can be started, skipped or snoozed."
+            lines = [*_said(node.text), timer, ""]
+        case Input():
+            lines = [f"*{md(node.help)}*", ""] if node.help else []
+            lines += [f"The answer is kept as {_code(node.fact)} ({_input_kind(node)}).", ""]
+        case Compute():
+            given = ", ".join(
+                f"{_code(name)} from {_code(fact)}" for name, fact in node.inputs.items()
+            )
+            done = f"Works out {_code(node.function)}{f' ({given})' if given else ''}"
+            lines = [f"{done} and keeps the result as {_code(node.fact)}.", ""]
+        case _:
+            assert_never(node)
     return [*lines, f"→ next: {doc.link(node.next)}"]
+
+
+def _said(text: str) -> list[str]:
+    """A step's own words as a paragraph (none when it has none)."""
+    return [md(text), ""] if text else []
 
 
 def _input_kind(node: Input) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -13,21 +12,14 @@ import pytest
 import yaml
 
 from tests.helpers import config_dir
+from tests.helpers import guide as run_guide
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((REPO / "guide" / "flow" / "schema.json").read_text(encoding="utf-8"))
 
 
 def guide(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+    return run_guide({**os.environ, **(env or {})}, *args, timeout=120)
 
 
 def test_the_bundled_flows_pass_their_examples_with_full_coverage() -> None:

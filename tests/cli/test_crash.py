@@ -25,6 +25,7 @@ import pytest
 from guide.history.store import Event, Session, Store, steps_of
 from guide.i18n.strings import ENGLISH
 
+from ..helpers import guide
 from .test_history import MAIN, RESUME, Script, lines, script_of
 
 pytestmark = pytest.mark.slow  # real processes killed at random moments
@@ -142,17 +143,7 @@ def check_prefix(steps: list[tuple[int, str, str, str]], script: Script) -> None
 def resume_to_the_end(env: dict[str, str], script: Script, done: int) -> str:
     """Start again, say yes, type the rest: returns what it printed."""
     answer = ["y"] if done else []
-    finished = subprocess.run(
-        [sys.executable, "-m", "guide", "--plain"],
-        cwd=REPO,
-        env=env,
-        input=lines(*answer, *script.lines[done:]),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        check=False,
-    )
+    finished = guide(env, "--plain", stdin=lines(*answer, *script.lines[done:]), timeout=TIMEOUT)
     assert finished.returncode == 0, finished.stderr
     assert finished.stderr == ""
     assert f"NEXT STEP: {script.outcome}\n" in finished.stdout

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,27 +13,18 @@ import pytest
 
 from guide.flow.model import Flow
 from guide.library.flows import open_flow
-from guide.render.diagram import to_dot, to_mermaid
+from guide.render.dot import to_dot
 from guide.render.handout import to_handout
+from guide.render.mermaid import to_mermaid
+from tests.helpers import guide
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "fixtures" / "graph" / "hostile.yaml"
 BROKEN = REPO / "tests" / "fixtures" / "broken" / "unknown-target.yaml"
-TIMEOUT = 60
 
 
 def graph(*args: str, encoding: str = "utf-8") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": encoding}
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "graph", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return guide({**os.environ, "PYTHONIOENCODING": encoding}, "graph", *args)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +81,7 @@ def test_unknown_flow_lists_the_flows(name: str) -> None:
     result = graph(name)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "the flows are: hang-up, contact-centre, sales" in result.stderr
+    assert "the flows are: hang-up, contact-centre, follow-up, sales" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -9,20 +9,19 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from guide import __version__
 from guide.flow.loader import read_flow
-from guide.flow.model import Flow, Outcome
+from guide.flow.model import Facts, Flow, Outcome
+from guide.flow.template import fill
 from guide.library.flows import bundled_flows
-from tests.helpers import guide, lines
+from tests.helpers import guide, lines, python
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "engine"
-TIMEOUT = 60
 
 
 def _load(path: Path) -> Flow:
@@ -40,12 +39,13 @@ EXAMPLES = [
 MAIN = FLOWS["hang-up"]
 
 
-def title_of(flow: Flow, node_id: str) -> str:
-    """The title of outcome `node_id`: in this flow, or in a flow it links to."""
+def title_of(flow: Flow, node_id: str, facts: Facts) -> str:
+    """The title of outcome `node_id` (in this flow, or in a flow it links to) as shown
+    with `facts`: a title may show a figure the walk worked out (the abandonment rate)."""
     for where in (flow, *FLOWS.values()):
         node = where.nodes.get(node_id)
         if isinstance(node, Outcome):
-            return node.title
+            return fill(node.title, facts)
     raise AssertionError(f"no outcome `{node_id}` in any bundled flow")
 
 
@@ -66,7 +66,7 @@ def test_every_example_walks_to_its_outcome(
     code = main(["--flow", name, "--plain", "--no-save", "--answers", ",".join(example.answers)])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert f"NEXT STEP: {title_of(flow, example.outcome)}\n" in out
+    assert f"NEXT STEP: {title_of(flow, example.outcome, example.facts)}\n" in out
 
 
 @pytest.mark.parametrize("name", sorted(FLOWS))
@@ -75,7 +75,7 @@ def test_one_example_a_flow_walks_as_a_real_process(env: dict[str, str], name: s
     example = flow.examples[0]
     done = guide(env, "--flow", name, "--plain", "--answers", ",".join(example.answers))
     assert done.returncode == 0, done.stderr
-    assert f"NEXT STEP: {title_of(flow, example.outcome)}\n" in done.stdout
+    assert f"NEXT STEP: {title_of(flow, example.outcome, example.facts)}\n" in done.stdout
 
 
 def test_answers_print_the_trail_then_the_outcome(env: dict[str, str]) -> None:
@@ -381,17 +381,7 @@ def test_the_walk_commands_work_at_the_countdown_prompt(
     # "Back, restart, and why at every step": the countdown prompt is a step too.
     # A command typed there must not start the five-minute timer.
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "guide", "--plain"],
-            cwd=REPO,
-            input=lines(*typed),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=8,
-            env=env,
-            check=False,
-        )
+        done = guide(env, "--plain", stdin=lines(*typed), timeout=8)
     except subprocess.TimeoutExpired:
         done = None
     if done is None:
@@ -470,16 +460,7 @@ print("LOADED:", loaded, "CODE:", code, file=sys.stderr)
 def test_main_without_the_app_leaves_textual_and_rich_unloaded(
     env: dict[str, str], args: list[str]
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SNIPPET.format(args=args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        env=env,
-        check=False,
-    )
+    done = python(env, "-c", SNIPPET.format(args=args))
     assert "LOADED: [] CODE: 0" in done.stderr, done.stderr[-2000:]
 
 

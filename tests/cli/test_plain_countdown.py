@@ -123,7 +123,7 @@ def test_ctrl_c_stops_the_countdown_not_the_walk() -> None:
     def interrupted(seconds: float) -> str | None:
         raise KeyboardInterrupt
 
-    person.poll = interrupted  # type: ignore[method-assign]
+    person.poll = interrupted  # type: ignore[method-assign]  # the test stands in for the terminal's poll
     out = walk_with(person)
     assert out.index(CALLED_BACK) > out.index(ENGLISH.plain_timer_stopped)
 

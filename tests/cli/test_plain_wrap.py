@@ -8,29 +8,21 @@ pseudo-terminal); the wrapping rules themselves are checked on `guide.faces.plai
 
 from __future__ import annotations
 
-import fcntl
 import io
 import json
-import os
-import pty
 import re
-import select
-import struct
-import subprocess
-import sys
-import termios
-import time
 from pathlib import Path
 
 import pytest
 
 from guide.commands.opening import LOOKALIKE_ERRORS
 from guide.faces.plain.text import MAX_WIDTH, MIN_WIDTH, as_shown, line_width, wrap, wrap_prompt
-from guide.flow.engine import Advice, Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Input, Say, Wait
+from guide.flow.steps import Advice, Question
 from guide.i18n.strings import ENGLISH
 from guide.library.flows import bundled_flows, open_flow, scan
-from tests.helpers import REPO, guide, guide_env, lines
+from tests.helpers import Terminal, guide, guide_env, lines
 
 LIBRARY = scan(bundled_flows())
 FLOW_PATHS = {path.stem: path for path in bundled_flows()}
@@ -223,35 +215,10 @@ def test_lines_are_measured_as_an_ascii_console_shows_them() -> None:
 
 def test_a_terminal_is_wrapped_to_its_own_width(env: dict[str, str]) -> None:
     """No COLUMNS: the width comes from the terminal itself (a 50-column pty here)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 50, 0, 0))
-    guide_in_pty = subprocess.Popen(
-        [sys.executable, "-m", "guide", "--plain", "--no-save"],
-        cwd=REPO,
-        env=env,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        start_new_session=True,
-    )
-    os.close(slave)
-    seen = b""
-    try:
-        os.write(master, b"\nq\n")
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if not select.select([master], [], [], 0.2)[0]:
-                if guide_in_pty.poll() is not None:
-                    break
-                continue
-            try:
-                seen += os.read(master, 65536)
-            except OSError:  # the other side closed: all is read
-                break
-    finally:
-        guide_in_pty.kill()
-        guide_in_pty.wait()
-        os.close(master)
+    terminal = Terminal(env, "--plain", "--no-save", columns=50)
+    terminal.type(b"\nq\n")
+    terminal.finish(timeout=30)
+    seen = terminal.seen
     shown = seen.decode("utf-8").replace("\r\n", "\n")
     assert "Do you know why the call ended?" in shown, shown
     assert too_long(shown, 50) == []

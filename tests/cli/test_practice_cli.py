@@ -43,6 +43,20 @@ LEARNER = {
 }
 
 
+def practise(
+    env: dict[str, str],
+    seed: int,
+    *typed: str,
+    deck: str | Path = GOOD,
+    more: tuple[str, ...] = (),
+    before: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess[str]:
+    """`hangup-guide [before] practice DECK --plain --seed SEED [more]`, typing each of
+    `typed` on a line of its own."""
+    args = (*before, "practice", str(deck), "--plain", "--seed", str(seed), *more)
+    return guide(env, *args, stdin=lines(*typed))
+
+
 def order(seed: int, count: int | None = None) -> list[str]:
     return [s.id for s in DECK.shuffled(seed)][: count or None]
 
@@ -79,7 +93,7 @@ def test_a_full_round_shows_each_verdict_then_the_total(env: dict[str, str]) -> 
     seed = 1
     played = order(seed)
     typed = [answer for scenario_id in played for answer in LEARNER[scenario_id]]
-    done = guide(env, "practice", str(GOOD), "--plain", "--seed", str(seed), stdin=lines(*typed))
+    done = practise(env, seed, *typed)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.startswith("Practice: Test deck for the hang-up guide (4 scenarios)\n")
@@ -151,7 +165,7 @@ def test_names_are_filled_in_and_waits_skipped(env: dict[str, str]) -> None:
     seed = 1
     played = order(seed)
     typed = [answer for scenario_id in played for answer in LEARNER[scenario_id]]
-    done = guide(env, "practice", str(GOOD), "--plain", "--seed", str(seed), stdin=lines(*typed))
+    done = practise(env, seed, *typed)
     assert done.returncode == 0, done.stderr
     assert "What do you call them?" not in done.stdout
     assert "Suggested wait" not in done.stdout
@@ -160,7 +174,7 @@ def test_names_are_filled_in_and_waits_skipped(env: dict[str, str]) -> None:
 
 def test_no_hints_in_plain_practice(env: dict[str, str]) -> None:
     """ "?" (why am I asked this?) is not a command in practice: it is not an answer either."""
-    done = guide(env, "practice", str(GOOD), "--plain", "--seed", "1", stdin=lines("?", "q"))
+    done = practise(env, 1, "?", "q")
     assert done.returncode == 0, done.stderr
     assert "Why this is asked" not in done.stdout
     assert "That does not match any answer here." in done.stdout
@@ -169,17 +183,7 @@ def test_no_hints_in_plain_practice(env: dict[str, str]) -> None:
 
 def test_count_plays_that_many(env: dict[str, str]) -> None:
     (first,) = order(3, 1)
-    done = guide(
-        env,
-        "practice",
-        str(GOOD),
-        "--plain",
-        "--seed",
-        "3",
-        "--count",
-        "1",
-        stdin=lines(*LEARNER[first]),
-    )
+    done = practise(env, 3, *LEARNER[first], more=("--count", "1"))
     assert done.returncode == 0, done.stderr
     assert "(1 scenarios)" in done.stdout
     assert "Scenario 1 of 1\n" in done.stdout
@@ -193,7 +197,7 @@ def test_q_stops_with_the_score_so_far(env: dict[str, str]) -> None:
     played = order(1)
     # the first scenario in full, then stop at the second one's first question
     typed = [*LEARNER[played[0]], "q"]
-    done = guide(env, "practice", str(GOOD), "--plain", "--seed", "1", stdin=lines(*typed))
+    done = practise(env, 1, *typed)
     assert done.returncode == 0, done.stderr
     first_score = {"line-dropped": 0, "heated-but-calm": 0.5, "someone-hurt": 0}
     expected = first_score.get(played[0], 1)
@@ -205,7 +209,7 @@ def test_q_stops_with_the_score_so_far(env: dict[str, str]) -> None:
 
 
 def test_the_end_of_input_stops_like_q(env: dict[str, str]) -> None:
-    done = guide(env, "practice", str(GOOD), "--plain", "--seed", "1", stdin="")
+    done = practise(env, 1)
     assert done.returncode == 0, done.stderr
     assert "Stopped. Score so far: 0 out of 0." in done.stdout
     assert results(env) == []
@@ -213,10 +217,7 @@ def test_the_end_of_input_stops_like_q(env: dict[str, str]) -> None:
 
 def test_the_same_seed_gives_the_same_order(env: dict[str, str]) -> None:
     """`!` ends each scenario at once, so every situation is shown."""
-    runs = [
-        guide(env, "practice", str(GOOD), "--plain", "--seed", "5", stdin=lines(*["!"] * 4))
-        for _ in range(2)
-    ]
+    runs = [practise(env, 5, *["!"] * 4) for _ in range(2)]
     for done in runs:
         assert done.returncode == 0, done.stderr
         assert "Round done:" in done.stdout
@@ -228,10 +229,7 @@ def test_the_same_seed_gives_the_same_order(env: dict[str, str]) -> None:
 def test_a_different_seed_can_give_a_different_order(env: dict[str, str]) -> None:
     seeds = [s for s in range(2, 30) if order(s) != order(1)]
     assert seeds, "every seed gave the same order"
-    runs = [
-        guide(env, "practice", str(GOOD), "--plain", "--seed", str(seed), stdin=lines(*["!"] * 4))
-        for seed in (1, seeds[0])
-    ]
+    runs = [practise(env, seed, *["!"] * 4) for seed in (1, seeds[0])]
     assert situations_shown(runs[0].stdout) != situations_shown(runs[1].stdout)
 
 
@@ -249,17 +247,7 @@ def own_decks(tmp_path: Path, env: dict[str, str]) -> dict[str, str]:
 
 def test_a_deck_in_the_persons_folder_is_found_by_its_id(own_decks: dict[str, str]) -> None:
     (first,) = order(2, 1)
-    done = guide(
-        own_decks,
-        "practice",
-        "test-hang-up",
-        "--plain",
-        "--seed",
-        "2",
-        "--count",
-        "1",
-        stdin=lines("!"),
-    )
+    done = practise(own_decks, 2, "!", deck="test-hang-up", more=("--count", "1"))
     assert done.returncode == 0, done.stderr
     assert "Practice: Test deck for the hang-up guide (1 scenarios)" in done.stdout
     assert SITUATION[first] in done.stdout
@@ -306,9 +294,7 @@ def test_a_broken_deck_file_is_refused(env: dict[str, str]) -> None:
 
 
 def test_no_save_keeps_no_results(env: dict[str, str]) -> None:
-    done = guide(
-        env, "--no-save", "practice", str(GOOD), "--plain", "--seed", "1", stdin=lines(*["!"] * 4)
-    )
+    done = practise(env, 1, *["!"] * 4, before=("--no-save",))
     assert done.returncode == 0, done.stderr
     assert "Round done:" in done.stdout
     assert results(env) == []
@@ -319,7 +305,7 @@ def test_no_save_keeps_no_results(env: dict[str, str]) -> None:
 
 def test_progress_adds_up_rounds(env: dict[str, str]) -> None:
     for _ in range(2):
-        done = guide(env, "practice", str(GOOD), "--plain", "--seed", "1", stdin=lines(*["!"] * 4))
+        done = practise(env, 1, *["!"] * 4)
         assert done.returncode == 0, done.stderr
     progress = guide(env, "practice", "--progress")
     assert progress.returncode == 0, progress.stderr

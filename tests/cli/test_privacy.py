@@ -13,11 +13,9 @@ read a file left open to all there.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import stat
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,15 +150,6 @@ def test_export_writes_a_file_only_its_owner_can_read(
 # --- as another account ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def shared() -> Iterator[Path]:
-    """A folder under /tmp that every account can enter."""
-    folder = Path(tempfile.mkdtemp(prefix="hangup-private-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 def read_as_nobody(path: Path) -> subprocess.CompletedProcess[bytes]:
     if os.geteuid() != 0:
         pytest.skip(
@@ -181,11 +170,11 @@ def read_as_nobody(path: Path) -> subprocess.CompletedProcess[bytes]:
 @pytest.mark.parametrize("umask", UMASKS, indirect=True)
 @pytest.mark.parametrize("where", ["a new data folder", "a folder open to all"])
 def test_another_account_cannot_read_a_walk_under_way(
-    env: dict[str, str], shared: Path, umask: int, where: str
+    env: dict[str, str], shared_tmp: Path, umask: int, where: str
 ) -> None:
     """Mid-walk (the journal holds the latest answers), and after `export -o`."""
-    home = shared / "home" if where == "a new data folder" else shared
-    open_to_all = home / "open-to-all.txt" if home == shared else shared / "open-to-all.txt"
+    home = shared_tmp / "home" if where == "a new data folder" else shared_tmp
+    open_to_all = home / "open-to-all.txt" if home == shared_tmp else shared_tmp / "open-to-all.txt"
     open_to_all.write_text("anyone can read this")
     open_to_all.chmod(0o644)
     assert read_as_nobody(open_to_all).stdout == b"anyone can read this"
@@ -198,7 +187,7 @@ def test_another_account_cannot_read_a_walk_under_way(
         walking.wait_for_prompts(8)  # "Sam" is saved, in the journal
         wal = home / f"{FILE_NAME}-wal"
         assert b"Sam" in wal.read_bytes()
-        exported = shared / "walk.md"
+        exported = shared_tmp / "walk.md"
         assert guide(env, "export", "1", "-o", str(exported)).returncode == 0
         assert "Sam" in exported.read_text(encoding="utf-8")
         for secret in (home / FILE_NAME, wal, exported):

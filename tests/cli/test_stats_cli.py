@@ -29,7 +29,7 @@ def test_stats_prints_every_section(env: dict[str, str], home: Path) -> None:
     assert "      1   25.0%  [hang-up] Send a short message instead (send-text)\n" in out
     assert "      1  [hang-up] Can you call them back now?\n" in out
     assert f"      1   33.3%  [hang-up] who-was-it: {WHO}\n" in out
-    assert "      1   33.3%  [sales] rang-back\n" in out
+    assert "      1   33.3%  [sales] talked-first\n" in out
     assert done.stderr == ""
 
 

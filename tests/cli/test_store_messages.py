@@ -8,13 +8,11 @@ nothing unless its owner asks (`serve --save`).
 
 from __future__ import annotations
 
-import os
 import resource
 import shlex
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,7 @@ import pytest
 from guide.cli import build_parser
 from guide.commands.serve import serve_command
 
-from ..helpers import REPO, TIMEOUT, guide, lines
+from ..helpers import REPO, SHORT_WAIT, TIMEOUT, at_a_terminal, guide, lines, python
 from .test_history import ROUND, history, walk_to_the_end
 
 
@@ -55,25 +53,13 @@ def test_an_id_beyond_64_bits_is_no_walk(
 
 # --- note when the store cannot take it ----------------------------------------------------------
 
-SHORT_WAIT = (
-    "import sys, guide.history.store as s; s.BUSY_TIMEOUT = 0.3; from guide.cli import main; "
-)
-
 
 def test_note_while_another_copy_holds_the_store(env: dict[str, str], tmp_path: Path) -> None:
     walk_to_the_end(env)
     other = sqlite3.connect(tmp_path / "home" / "sessions.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another copy in the middle of a write
     try:
-        done = subprocess.run(
-            [sys.executable, "-c", SHORT_WAIT + "sys.exit(main(sys.argv[1:]))", "note", "1", "x"],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
+        done = python(env, "-c", SHORT_WAIT, "note", "1", "x")
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -90,16 +76,7 @@ def test_note_when_the_disk_is_full(env: dict[str, str]) -> None:
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
 
-    done = subprocess.run(
-        [sys.executable, "-m", "guide", "note", "1", "a long note " * 10_000],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-        preexec_fn=small_files,
-    )
+    done = guide(env, "note", "1", "a long note " * 10_000, preexec_fn=small_files)
     assert done.returncode == 1
     assert "the note was not saved" in one_line(done.stderr)
     assert history(env)[0]["note"] == ""
@@ -107,15 +84,7 @@ def test_note_when_the_disk_is_full(env: dict[str, str]) -> None:
 
 def test_note_with_bytes_that_are_not_text(env: dict[str, str]) -> None:
     walk_to_the_end(env)
-    done = subprocess.run(
-        [sys.executable.encode(), b"-m", b"guide", b"note", b"1", b"caf\xe9 \xff\xfe"],
-        cwd=REPO,
-        env={**env, "LC_ALL": "C.UTF-8"},
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    done = guide({**env, "LC_ALL": "C.UTF-8"}, "note", "1", b"caf\xe9 \xff\xfe")
     assert done.returncode == 2
     assert "not UTF-8 text; nothing was saved" in one_line(done.stderr)
     assert history(env)[0]["note"] == ""
@@ -126,25 +95,11 @@ def test_note_with_bytes_that_are_not_text(env: dict[str, str]) -> None:
 
 def test_ctrl_d_at_wipes_question_deletes_nothing(env: dict[str, str], tmp_path: Path) -> None:
     walk_to_the_end(env)
-    leader, follower = os.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "guide", "wipe"],
-            cwd=REPO,
-            env=env,
-            stdin=follower,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        os.write(leader, b"\x04")  # Ctrl+D on an empty line: the end of input
-        out, err = proc.communicate(timeout=TIMEOUT)
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert "Traceback" not in err, err
-    assert (proc.returncode, err) == (0, "")
-    assert out.endswith("Type yes to go on: \nNothing was deleted.\n")
+    # Ctrl+D on an empty line: the end of input
+    done = at_a_terminal(env, "wipe", typed=b"\x04")
+    assert "Traceback" not in done.stderr, done.stderr
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.endswith("Type yes to go on: \nNothing was deleted.\n")
     assert len(history(env)) == 1
 
 

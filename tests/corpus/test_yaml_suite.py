@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from guide.flow.loader import Loaded, load_flow
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 from guide.flow.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]

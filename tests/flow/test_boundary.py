@@ -15,7 +15,7 @@ CORE = sorted(
     [
         *(
             f"guide.{package}.{p.stem}"
-            for package in ("flow", "practice", "history", "render")
+            for package in ("flow", "practice", "history", "render", "compare", "checkin")
             for p in (GUIDE / package).glob("*.py")
             if p.stem != "__init__"
         ),

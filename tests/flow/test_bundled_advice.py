@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import Advice, Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.steps import Advice, Question
 from guide.flow.template import placeholders
 from guide.library.flows import scan
 

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import Advice, Move, Question, Walk, replay
+from guide.flow.engine import Walk
 from guide.flow.examples import run_example
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Example, Flow, Input, Outcome, Say, Wait
+from guide.flow.refusals import InvalidInput
+from guide.flow.replay import replay
+from guide.flow.steps import Advice, Move, Question
 from guide.flow.validate import validate
 from guide.library.flows import bundled_flows, resolver
 
@@ -123,9 +126,19 @@ def _questions(flow: Flow) -> dict[tuple[str, str, frozenset[tuple[str, str]]], 
         if isinstance(step, (Say, Wait)):
             walk.proceed()
         elif isinstance(step, Input):
-            # A count of at least one: no calls offered is refused, by design.
+            # A count of one, and zero where zero is allowed (no calls offered has its
+            # own way back); a sum the counts cannot make leaves the walk where it is.
             low = max(step.minimum if step.minimum is not None else 1, 1)
-            walk.enter("Sam" if step.type == "text" else f"{low:g}")
+            typed = ["Sam"] if step.type == "text" else [f"{low:g}"]
+            typed += ["0"] if step.type != "text" and step.minimum == 0 else []
+            for value in typed:
+                try:
+                    walk.enter(value)
+                except InvalidInput:
+                    continue
+                visit()
+                walk.back()
+            return
         visit()
         walk.back()
 

@@ -15,9 +15,11 @@ import pytest
 
 from guide.flow import compute
 from guide.flow.compute import ComputeError
-from guide.flow.engine import Advice, Walk
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow
-from guide.flow.model import Flow, Input, Problem
+from guide.flow.model import Flow, Input
+from guide.flow.problems import Problem
+from guide.flow.steps import Advice
 from guide.flow.validate import validate
 from guide.i18n.wording import refusal_words
 from tests.helpers import guide
@@ -372,7 +374,9 @@ MISTAKES = [
         "    compute: average_wait",
         "unknown-function",
         "error",
-        ("there is no calculation `average_wait` (there are: abandonment_rate)",),
+        (
+            "there is no calculation `average_wait` (there are: abandonment_rate, abandonment_rate_less_short)",
+        ),
         {"fact-never-set"},
         id="unknown-function-listed",
     ),

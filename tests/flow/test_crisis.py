@@ -15,10 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.flow.crisis import MAX_SCAN, crisis, find, normalise
-from guide.flow.engine import MAX_REPLY, Advice, Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.lexicon import LEXICON
 from guide.flow.loader import load_flow, read_flow
 from guide.flow.model import Ask, Flow, Input, Say, Wait
+from guide.flow.steps import Advice, Question
+from guide.flow.typed import MAX_REPLY
 from guide.library.flows import bundled_flows, resolver
 from tests.flow.crisis_phrases import CRISIS, ORDINARY
 

@@ -15,18 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from guide.flow.engine import (
-    Advice,
-    Move,
-    Question,
-    Walk,
-    WalkError,
-    replay,
-)
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow, read_flow
 from guide.flow.match import Choice
 from guide.flow.model import Flow, Input, Say, Wait
 from guide.flow.refusals import InvalidInput
+from guide.flow.replay import replay
+from guide.flow.steps import Advice, Move, Question, WalkError
 from guide.flow.validate import validate
 from guide.i18n.wording import refusal_words
 

@@ -21,10 +21,13 @@ from hypothesis.stateful import (
 )
 
 from guide.flow.compute import FUNCTIONS
-from guide.flow.engine import MAX_INPUT, Advice, Question, Walk, replay
+from guide.flow.engine import Walk
 from guide.flow.loader import read_flow
 from guide.flow.model import Ask, Compute, Flow, Input, Say, Wait
 from guide.flow.refusals import InvalidInput
+from guide.flow.replay import replay
+from guide.flow.steps import Advice, Question
+from guide.flow.typed import MAX_INPUT
 from guide.i18n.wording import refusal_words
 from guide.library.flows import bundled_dir
 

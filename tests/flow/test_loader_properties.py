@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guide.flow.loader import Loaded, load_flow
-from guide.flow.model import Ask, FlowError, Outcome, Problem
+from guide.flow.model import Ask, Outcome
+from guide.flow.problems import FlowError, Problem
+from guide.flow.template import PLACEHOLDER
 from guide.flow.validate import validate
 from guide.flow.yamltree import CONTROL
 
@@ -153,6 +155,8 @@ TEXT = st.one_of(
         st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20
     ).filter(_ok_text),
 )
+# An outcome's title and why may name facts (`{rate}`), like its script: no placeholders.
+WORDS = TEXT.filter(lambda value: PLACEHOLDER.search(value) is None)
 NODE_ID = st.from_regex(r"\A[a-z][a-z0-9-]{0,8}\Z")
 FACT = st.from_regex(r"\A[a-z_][a-z0-9_]{0,8}\Z")
 
@@ -191,9 +195,9 @@ def flows(draw: st.DrawFn) -> dict[str, Any]:
         nodes[node_id] = {"ask": draw(TEXT), "options": options}
     for node_id in outcomes:
         nodes[node_id] = {
-            "outcome": draw(TEXT),
+            "outcome": draw(WORDS),
             "steps": draw(st.lists(TEXT, min_size=1, max_size=3)),
-            "why": draw(TEXT),
+            "why": draw(WORDS),
             "source": {"article": "000", "section": draw(TEXT)},
         }
     return {

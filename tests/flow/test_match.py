@@ -6,12 +6,16 @@ why a call ended: three numbered options (one with a key) and the escape "!".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given, settings
 
+from guide.flow.loader import read_flow
 from guide.flow.match import Choice, match
-from guide.flow.model import Option, Target
+from guide.flow.model import Ask, Option, Target
+from guide.library.flows import bundled_flows
 
 BATTERY = Option(
     "My battery died",
@@ -57,6 +61,9 @@ def label(choice: Choice | None) -> str | None:
         ("1", BATTERY),  # a number
         (" 2 ", ANGRY),  # a number with spaces around it
         ("3", BUSY),  # the last numbered option
+        ("option 2", ANGRY),  # the number, as people write it
+        ("#3", BUSY),
+        ("1.", BATTERY),
         ("a", ANGRY),  # a key
         ("A", ANGRY),  # a key, in the other case
         ("rush", BUSY),  # a mixed-case key typed in lower case
@@ -203,3 +210,77 @@ def test_match_answers_only_with_offered_choices(text: str, subset: list[Choice]
     assert all(any(s is c for c in subset) for s in found.suggestions)
     if found.picked is not None:
         assert found.suggestions == ()
+
+
+# --- the issue's sentences at the bundled "why did the call end?" -----------------------
+
+
+def _why_ended(only: dict[str, tuple[str, ...]] | None = None) -> tuple[Choice, ...]:
+    """hang-up.yaml's `why-ended` as the engine offers it, each option known by what it
+    sets (its label may be reworded); an option named in `only` has just those aliases."""
+    path = next(p for p in bundled_flows() if p.stem == "hang-up")
+    loaded = read_flow(path)
+    assert loaded.flow is not None
+    node = loaded.flow.nodes["why-ended"]
+    assert isinstance(node, Ask)
+    named = {_meaning(o): o for o in node.options}
+    assert set(named) == {"accident", "angry", "busy", "unsure"}
+    options = [replace(o, aliases=(only or {}).get(name, o.aliases)) for name, o in named.items()]
+    return tuple(Choice(o, n, o.key) for n, o in enumerate(options, 1))
+
+
+def _meaning(option: Option) -> str:
+    facts = dict(option.sets)
+    if facts.get("intent") == "accidental":
+        return "accident"
+    if facts.get("intent") == "unsure":
+        return "unsure"
+    return "angry" if facts.get("mood") == "heated" else "busy"
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("her phone probably died", "accident"),  # "phone died" a word apart, stemmed
+        ("it got cut off halfway", "accident"),  # an alias inside a sentence
+        ("we were fighting and he hung up", "angry"),  # "fighting" is the alias "fight"
+        ("it wasn't an accident, we were arguing", "angry"),  # a negated label word
+        ("he was in a meeting", "busy"),
+        ("idk", "unsure"),  # a short form spelled out: "i do not know"
+        ("dunno", "unsure"),
+        ("I dont know", "unsure"),  # a contraction typed without its apostrophe
+    ],
+)
+def test_everyday_sentences_at_the_bundled_question(text: str, meant: str) -> None:
+    choices = _why_ended()
+    found = match(text, choices, "Do you know why the call ended?")
+    assert found.picked is not None, found.suggestions
+    assert _meaning(found.picked.option) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "meant", "cue"),
+    [
+        ("the line just went dead", "accident", "line went dead"),  # a word apart
+        ("bad reception on my end", "accident", "reception"),
+        ("he said he was with a customer and hung up", "busy", "with a customer"),
+        ("she hung up because I criticised her boyfriend", "angry", "criticise"),
+        ("she got really mad at me", "angry", "mad"),
+    ],
+)
+def test_one_everyday_cue_word_in_the_flow_reads_the_whole_sentence(
+    text: str, meant: str, cue: str
+) -> None:
+    """The cue words are the flow's (its aliases: here the meant answer has that one
+    alone); the rest of the sentence is read by stems and clauses: "criticised" is
+    "criticise"."""
+    found = match(text, _why_ended({meant: (cue,)}))
+    assert found.picked is not None, found.suggestions
+    assert _meaning(found.picked.option) == meant
+
+
+def test_the_question_s_own_words_tell_no_answer_apart() -> None:
+    """ "call" is in one label ("another call") and in the question: "the call dropped"
+    is about the dropped line."""
+    found = match("i think the call dropped", _why_ended(), "Do you know why the call ended?")
+    assert found.picked is not None and _meaning(found.picked.option) == "accident"

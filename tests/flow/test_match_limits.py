@@ -14,7 +14,8 @@ from guide.flow import match as matching
 from guide.flow.examples import BUDGET, example_problems
 from guide.flow.loader import load_flow
 from guide.flow.match import Choice, match
-from guide.flow.model import Ask, Flow, Problem
+from guide.flow.model import Ask, Flow
+from guide.flow.problems import Problem
 from guide.flow.validate import validate
 from tests.hardening.heavyflows import alias_heavy_flow
 

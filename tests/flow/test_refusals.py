@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from guide.flow.engine import LEFT_EMPTY, Walk
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow
 from guide.flow.refusals import AUTHOR_WORDS, REFUSALS, Invalid, Refusal, author_words
+from guide.flow.steps import LEFT_EMPTY
 from guide.i18n.strings import Strings, names, use
 from guide.i18n.wording import answer_words, refusal_words
 
@@ -17,7 +18,7 @@ CATALOGUE = {getattr(Strings(), name) for name in names()}
 
 def test_refusals_cover_every_kind_once() -> None:
     kinds = [r.kind if isinstance(r, Invalid) else r for r in REFUSALS]
-    assert len(kinds) == len(set(kinds)) == 12
+    assert len(kinds) == len(set(kinds)) == 13
     assert set(kinds) == set(AUTHOR_WORDS)
 
 

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from guide.faces.plain.guide import PlainIO, run_command, run_interactive
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow
-from guide.flow.model import Flow, Problem
+from guide.flow.model import Flow
+from guide.flow.problems import Problem
 from guide.flow.reserved import APP, PLAIN
+from guide.flow.steps import Question
 from guide.flow.validate import validate
 
 BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"

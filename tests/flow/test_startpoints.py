@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import pytest
 
-from guide.flow.engine import Advice, Question, Walk, WalkError
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow
 from guide.flow.model import Flow
 from guide.flow.startpoints import branch, needed_facts
+from guide.flow.steps import Advice, Question, WalkError
 
 FLOW = b"""
 flow: trainer

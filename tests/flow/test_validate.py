@@ -16,26 +16,23 @@ from pathlib import Path
 import pytest
 
 from guide.flow.loader import read_flow
-from guide.flow.model import Problem
+from guide.flow.problems import Problem
 from guide.flow.validate import validate
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-VALID = FIXTURES / "valid"
-BROKEN = FIXTURES / "broken"
-
-# What a problem's one line looks like: `file:line:col: error|warning: message`.
-PROBLEM_LINE = re.compile(
-    r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>\S.*)$"
+from tests.flow.reported import (
+    BROKEN,
+    PROBLEM_LINE,
+    ROOT,
+    VALID,
+    assert_reported_once,
+    everything,
 )
+
 SUMMARY = re.compile(r"checked (\d+) file\(s\): (\d+) error\(s\), (\d+) warning\(s\)")
 
 
 def problems_of(path: Path) -> list[Problem]:
-    """The loader's problems and the validator's, as `check` reports them."""
-    loaded = read_flow(path)
-    assert loaded.flow is not None, loaded.problems
-    return [*loaded.problems, *validate(loaded.flow, loaded.broken)]
+    """The loader's problems and the validator's for the file at `path`."""
+    return everything(read_flow(path))
 
 
 # (fixture, code, severity, line, col, fragments of the message, other codes the same
@@ -232,17 +229,8 @@ def test_each_mistake_is_reported_where_it_is(
     also: set[str],
 ) -> None:
     path = BROKEN / name
-    problems = problems_of(path)
-    here = [p for p in problems if p.code == code and (p.mark.line, p.mark.col) == (line, col)]
-    assert len(here) == 1, problems
-    [problem] = here
-    assert problem.severity == severity
-    assert problem.mark.file == str(path)
-    for fragment in fragments:
-        assert fragment in problem.message
-    assert PROBLEM_LINE.match(str(problem))
-    # The fixture has this one mistake: nothing else is reported but what it causes.
-    assert {p.code for p in problems if p is not problem} <= also, problems
+    problems = everything(read_flow(path))
+    assert_reported_once(problems, path, (code, severity, line, col), fragments, also)
 
 
 def test_an_unknown_placeholder_points_at_the_script_that_reads_it() -> None:

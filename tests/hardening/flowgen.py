@@ -202,7 +202,7 @@ def _first_option(data: dict[str, Any]) -> dict[str, Any]:
     if asks:
         option: dict[str, Any] = asks[0]["options"][0]
         return option
-    return data["escape"][0]  # type: ignore[no-any-return]
+    return data["escape"][0]  # type: ignore[no-any-return]  # generated data is plain YAML values
 
 
 def _first_outcome(data: dict[str, Any]) -> dict[str, Any]:

@@ -15,8 +15,10 @@ import pytest
 from textual import events
 
 from guide.faces.tui.screens.chat import ChatScreen
-from guide.flow.engine import Question, Walk, replay
+from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.replay import replay
+from guide.flow.steps import Question
 from guide.history.recorder import Recorder, apply_events
 from guide.history.store import Store
 from guide.library.flows import Library
@@ -59,12 +61,14 @@ async def drive(c: Chat, answers: tuple[str, ...] | list[str]) -> None:
         else:
             assert shadow.reply(answer).accepted
         handle = shadow.moves[-1].value
+        depth = c.walk.depth
         if handle == "!":
             await c.press("exclamation_mark")
         elif handle.isdigit() and len(handle) == 1:
             await c.press(handle)
         else:
             await c.say_in_words(answer)
+        await c.until(lambda at=depth: c.walk.depth > at)  # a loaded machine may take a while
     assert c.walk.path() == shadow.path()
 
 
@@ -93,10 +97,11 @@ async def back_to_the_chat(c: Chat) -> None:
 
 async def still_answers_keys(c: Chat) -> None:
     """Restart with `r` and walk the flow's first example to its outcome, key by key."""
-    if c.screen.presenting:  # `p` was pressed: answers are shown one by one; stop that
-        await c.press("f5")
     await c.press("escape", "ctrl+r", "y")
     assert c.walk.depth == 0
+    await c.pilot.wait_for_scheduled_animations()
+    if c.screen.presenting:  # F5 was pressed: answers are shown one by one; stop that
+        await c.press("f5")
     if c.walk.start is not None or not c.walk.flow.examples:
         return  # a walk begun part-way from the map: restart keeps it there
     example = c.walk.flow.examples[0]
@@ -210,7 +215,11 @@ MASH_KEYS = sorted(KEY_CHARS)
 
 
 def test_the_mash_keys_are_the_chats_bindings() -> None:
-    bound = {key for b in ChatScreen.BINDINGS for key in b.key.split(",")}  # type: ignore[union-attr]
+    bound = {
+        key
+        for b in ChatScreen.key_bindings()
+        for key in b.key.split(",")  # type: ignore[union-attr]  # every one is a Binding, not a tuple
+    }
     assert bound <= set(MASH_KEYS)
 
 

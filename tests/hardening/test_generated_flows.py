@@ -18,10 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.flow.engine import Advice, Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow
-from guide.flow.model import FlowError, Input, Problem, Say, Wait
+from guide.flow.model import Input, Say, Wait
+from guide.flow.problems import FlowError, Problem
 from guide.flow.refusals import InvalidInput
+from guide.flow.steps import Advice, Question
 from guide.flow.validate import validate
 from guide.flow.yamltree import CONTROL
 

@@ -279,7 +279,7 @@ def test_check_parses_each_file_once(
 
     def counting(data: bytes, file: str = "<flow>", *args: object) -> loader.Loaded:
         parsed.append(file)
-        return real(data, file, *args)  # type: ignore[arg-type]
+        return real(data, file, *args)  # type: ignore[arg-type]  # hostile data on purpose
 
     monkeypatch.setattr(loader, "load_flow", counting)
     good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"

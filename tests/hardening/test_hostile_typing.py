@@ -13,9 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.flow.engine import MAX_REPLY, Advice, Question, Walk, WalkError, clean
+from guide.flow.engine import Walk
 from guide.flow.loader import load_flow
 from guide.flow.model import Flow, Input
+from guide.flow.steps import Advice, Question, WalkError
+from guide.flow.typed import MAX_REPLY, clean
 from guide.flow.validate import validate
 from guide.flow.yamltree import CONTROL
 from guide.history.recorder import start_saving

@@ -16,10 +16,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.flow.engine import Advice, Question, Walk
-from guide.flow.loader import KIND_FIELDS, OPTION_KEYS, TOP_KEYS, load_flow
-from guide.flow.model import FlowError, Input
+from guide.flow.engine import Walk
+from guide.flow.loader import TOP_KEYS, load_flow
+from guide.flow.model import Input
+from guide.flow.problems import FlowError
+from guide.flow.readnodes import KIND_FIELDS
+from guide.flow.readparts import OPTION_KEYS
 from guide.flow.refusals import InvalidInput
+from guide.flow.steps import Advice, Question
 from guide.flow.validate import validate
 
 from .test_generated_flows import assert_located

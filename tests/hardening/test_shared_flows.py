@@ -39,7 +39,7 @@ def _count_example_walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     walked: list[str] = []
     real = examples.run_example
 
-    def counting(flow, example, resolve=None, budget=None):  # type: ignore[no-untyped-def]
+    def counting(flow, example, resolve=None, budget=None):  # type: ignore[no-untyped-def]  # stands in for the real one, any signature
         walked.append(f"{flow.id}: {example.name}")
         return real(flow, example, resolve, budget)
 
@@ -159,7 +159,8 @@ def test_a_deck_that_asks_too_much_matching_stops_with_one_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from guide.flow.loader import load_flow
-    from guide.practice.deck import load_deck, validate_deck
+    from guide.practice.deck import load_deck
+    from guide.practice.validate import validate_deck
 
     monkeypatch.setattr(examples, "BUDGET", 1_000)
     flow = load_flow(_loop_flow(1).encode(), "loop.yaml").flow

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from guide.flow import files
-from guide.flow.model import FlowError
+from guide.flow.problems import FlowError
 from guide.library.flows import FlowOpenError, open_flow, scan
 from tests.helpers import config_dir
 

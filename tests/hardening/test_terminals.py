@@ -11,23 +11,17 @@ started with stdin not a terminal or with TERM=dumb, exits 2 with a message nami
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import select
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from guide.commands.errors import EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal
+from tests.helpers import Terminal
 
-from .common import REPO, SLOW_CI, TIMEOUT, clean_env, flow_text, no_traceback, run
+from .common import SLOW_CI, clean_env, flow_text, no_traceback, run
 
 # name: (environment changes, the encoding the output must decode with)
 TERMINALS: dict[str, tuple[dict[str, str | None], str]] = {
@@ -146,63 +140,6 @@ def test_a_browser_tab_needs_no_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     assert refused.value.exit_code == EXIT_UNREADABLE
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
     need_a_terminal("hangup-guide --plain")  # no CommandError
-
-
-class Terminal:
-    """`python -m guide` on a pseudo-terminal (stdin, stdout and stderr)."""
-
-    def __init__(self, env: dict[str, str], *args: str) -> None:
-        master, slave = pty.openpty()
-        os.set_blocking(master, False)
-        self.master = master
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "guide", *args],
-            cwd=REPO,
-            env=env,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.seen = b""
-
-    def read_until(self, wanted: bytes, timeout: float = TIMEOUT) -> bytes:
-        deadline = time.monotonic() + timeout
-        while wanted not in self.seen:
-            left = deadline - time.monotonic()
-            assert left > 0, f"never saw {wanted!r}: {self.seen[-2000:]!r}"
-            ready, _, _ = select.select([self.master], [], [], min(left, 0.2))
-            if ready:
-                try:
-                    self.seen += os.read(self.master, 65536)
-                except OSError:  # the other side closed
-                    assert wanted in self.seen, self.seen[-2000:]
-        return self.seen
-
-    def type(self, data: bytes) -> None:
-        os.write(self.master, data)
-
-    def finish(self) -> int:
-        try:
-            code = self.proc.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-            raise
-        while True:  # what is left to read
-            ready, _, _ = select.select([self.master], [], [], 0.1)
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            self.seen += chunk
-        os.close(self.master)
-        return code
 
 
 def test_the_app_on_a_dumb_terminal_says_to_use_plain(tmp_path: Path) -> None:

@@ -60,6 +60,6 @@ def setup(theme: str) -> Callable[[Pilot[None]], Awaitable[None]]:
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_screen(snap_compare, screen: str, size: tuple[int, int], theme: str) -> None:  # type: ignore[no-untyped-def]
+def test_screen(snap_compare, screen: str, size: tuple[int, int], theme: str) -> None:  # type: ignore[no-untyped-def]  # pytest-textual-snapshot's fixture is untyped
     keys = [{" ": "space"}.get(k, k) for k in SCREENS[screen]]
     assert snap_compare(app(), terminal_size=size, press=keys, run_before=setup(theme))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
@@ -29,6 +30,7 @@ from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, find_flow, open_flow, resolver
 
@@ -128,6 +130,21 @@ class Chat:
         """Type text key by key into whatever has focus (no Enter)."""
         await self.pilot.press(*text)
 
+    async def pick_command(self, title: str) -> None:
+        """Ctrl+P, type `title`, wait until the palette's first command is it, Enter."""
+        await self.press("ctrl+p")
+        assert isinstance(self.app.screen, CommandPalette)
+        await self.type(title)
+        commands = self.app.screen.query_one(CommandList)
+
+        def found() -> bool:
+            return commands.option_count > 0 and str(
+                commands.get_option_at_index(0).prompt
+            ).startswith(title)
+
+        await self.until(found)
+        await self.press("enter")
+
     async def say_in_words(self, text: str) -> None:
         """The text, Enter: answer in the person's own words (typing goes to the box)."""
         await self.type(text)
@@ -151,6 +168,15 @@ def no_clipboard_tool(
     the terminal only), and words saved to a file go to a home of the test's own."""
     monkeypatch.setattr(clipboard, "copy", lambda text, **_: Copied("terminal"))
     monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+
+
+def saved_walk(store: Store, flow: Flow, library: Library, *replies: str) -> int:
+    """A walk of `flow` saved to `store` as it went, each of `replies` answered; its id."""
+    walk = Walk(flow, library.resolver())
+    recorder = start_saving(walk, store)
+    for reply in replies:
+        assert walk.reply(reply).accepted, reply
+    return recorder.session_id
 
 
 @pytest.fixture(scope="session")

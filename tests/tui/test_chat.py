@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from guide.faces.tui.screens.words import WordsScreen
-from guide.flow.engine import Question
 from guide.flow.model import Flow
+from guide.flow.steps import Question
 
 from .conftest import ChatFactory
 
@@ -85,11 +85,12 @@ async def test_click_picks_an_answer(chat: ChatFactory, hang_up: Flow) -> None:
 async def test_arrows_and_enter_pick_the_highlighted_answer(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
-    """Down, down moves the highlight to answer 3; Enter picks it."""
+    """A question starts with nothing highlighted; down three times highlights answer 3;
+    Enter picks it."""
     async with chat(hang_up) as c:
         await c.press("enter")
-        assert c.choices.highlighted == 0
-        await c.press("down", "down")
+        assert c.choices.highlighted is None
+        await c.press("down", "down", "down")
         assert c.choices.highlighted == 2
         await c.press("enter")
         assert c.bubbles()[-2:] == [f"You  {RUSHED}", f"Guide  {WHO}"]
@@ -135,7 +136,7 @@ async def test_none_of_these_shows_all_answers_again(chat: ChatFactory, hang_up:
     async with chat(hang_up) as c:
         await c.press("enter", "2")
         await c.say_in_words("my friend from work")
-        await c.press("down", "down", "enter")  # ↓ from the box moves through the rows
+        await c.press("down", "down", "down", "enter")  # ↓ from the box moves through the rows
         assert c.labels() == EVERYONE
         assert c.asked()[-1] == WHO
         await c.press("7")

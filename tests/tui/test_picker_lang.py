@@ -83,4 +83,4 @@ async def test_the_picker_shows_the_headings_and_opens_a_flow_under_one(german: 
         options.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.walk.flow.id == "aufgelegt"  # type: ignore[attr-defined]
+        assert app.screen.walk.flow.id == "aufgelegt"  # type: ignore[attr-defined]  # the chat screen is showing

@@ -17,7 +17,9 @@ from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
 from guide.history.store import Store
 from guide.library.flows import Library
-from guide.practice.deck import Deck, NotJudged, expert_walk, judge, read_deck
+from guide.practice.deck import Deck, read_deck
+from guide.practice.expert import expert_walk
+from guide.practice.judging import NotJudged, judge
 
 from .test_small_screens import screen_lines, visible
 
@@ -105,7 +107,7 @@ def test_judging_refuses_a_walk_that_did_not_begin_at_the_start(
     learner = Walk(flow, library.resolver(), start=start, given=given)
     for reply in answers[4:] if start else answers:
         assert learner.reply(reply).accepted, reply
-    assert learner.current.node.id == scenario.outcome  # type: ignore[union-attr]
+    assert learner.current.node.id == scenario.outcome  # type: ignore[union-attr]  # the walk is at advice here
     with pytest.raises(NotJudged):
         judge(scenario, learner, expert)
     fair = Walk(flow, library.resolver())

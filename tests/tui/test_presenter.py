@@ -8,7 +8,6 @@ import argparse
 from contextlib import AbstractAsyncContextManager
 
 import pytest
-from textual.command import CommandList, CommandPalette
 
 import guide.faces.tui.app as app_module
 from guide.cli import build_parser
@@ -148,7 +147,7 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
         assert not c.screen.has_class("-presenting")
         assert not c.screen.query_one("#side-map").display
         assert len(c.labels()) == 10 and "Show the next answer" not in c.answers()[-1]
-        await c.press("enter")  # the first answer, as in any chat
+        await c.press("down", "enter")  # the first answer, as in any chat
         assert c.asked()[-1] == "Since the call ended, what have you tried?"
 
 
@@ -156,18 +155,7 @@ async def test_p_turns_presenter_mode_on_and_off(hang_up: Flow) -> None:
 
 
 async def pick_history_in_the_palette(c: Chat) -> None:
-    await c.press("ctrl+p")
-    assert isinstance(c.app.screen, CommandPalette)
-    await c.type("History")
-    commands = c.app.screen.query_one(CommandList)
-
-    def found() -> bool:
-        return commands.option_count > 0 and str(commands.get_option_at_index(0).prompt).startswith(
-            "History"
-        )
-
-    await c.until(found)
-    await c.press("enter")
+    await c.pick_command("History")
     await c.pilot.pause()
 
 

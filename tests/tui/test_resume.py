@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList, Static
 
 import guide.history.store as store_module
@@ -18,13 +17,11 @@ from guide.faces.tui.screens.history import HistoryScreen
 from guide.faces.tui.screens.note import NoteScreen
 from guide.faces.tui.screens.resume import ResumeScreen
 from guide.faces.tui.screens.transcript import TranscriptScreen
-from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, open_flow, scan
 
-from .conftest import Chat, saving_app
+from .conftest import Chat, saved_walk, saving_app
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = REPO / "tests" / "fixtures" / "store" / "small.yaml"
@@ -39,11 +36,7 @@ BREATH = "Take one slow breath. A few short questions, and you will have one cle
 
 def left_unfinished(store: Store, flow: Flow, library: Library, *replies: str) -> int:
     """A walk saved as it went, then dropped (the app was closed or killed)."""
-    walk = Walk(flow, library.resolver())
-    recorder = start_saving(walk, store)
-    for reply in replies:
-        assert walk.reply(reply).accepted, reply
-    return recorder.session_id
+    return saved_walk(store, flow, library, *replies)
 
 
 def texts(chat: Chat) -> list[str]:
@@ -174,7 +167,7 @@ async def test_a_note_on_the_outcome_is_saved_with_the_walk(
         # Opening it again shows the note to change; Escape keeps it as it was.
         await c.press("n")
         assert isinstance(c.app.screen, NoteScreen)
-        assert c.app.screen.query_one("#note-text").value == "Went for a walk, called at six"  # type: ignore[attr-defined]
+        assert c.app.screen.query_one("#note-text").value == "Went for a walk, called at six"  # type: ignore[attr-defined]  # the note screen's input
         await c.press("escape")
         assert store.session(session.id).note == "Went for a walk, called at six"
 
@@ -210,18 +203,7 @@ async def open_history(c: Chat, by_palette: bool) -> None:
         c.app.action_history()
         await c.pilot.pause()
         return
-    await c.press("ctrl+p")
-    assert isinstance(c.app.screen, CommandPalette)
-    await c.type("History")
-    commands = c.app.screen.query_one(CommandList)
-
-    def found() -> bool:
-        return commands.option_count > 0 and str(commands.get_option_at_index(0).prompt).startswith(
-            "History"
-        )
-
-    await c.until(found)
-    await c.press("enter")
+    await c.pick_command("History")
     await c.until(lambda: isinstance(c.app.screen, HistoryScreen))
 
 

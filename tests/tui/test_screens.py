@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList
 from textual.widgets import OptionList
 
 from guide.faces.tui.screens.chat import ChatScreen
@@ -124,18 +124,7 @@ async def test_palette_runs_emergency(chat: ChatFactory, hang_up: Flow) -> None:
     """Ctrl+P, type "Emergency", Enter: the emergency card, as with "!"."""
     async with chat(hang_up) as c:
         await c.press("enter", "2")
-        await c.press("ctrl+p")
-        assert isinstance(c.app.screen, CommandPalette)
-        await c.type("Emergency")
-        commands = c.app.screen.query_one(CommandList)
-
-        def found() -> bool:
-            return commands.option_count > 0 and str(
-                commands.get_option_at_index(0).prompt
-            ).startswith("Emergency")
-
-        await c.until(found)
-        await c.press("enter")
+        await c.pick_command("Emergency")
         await c.until(lambda: isinstance(c.app.screen, ChatScreen) and c.walk.finished)
         assert c.card().has_class("-emergency")
         assert "Treat this as an emergency" in c.card_text("title")

@@ -6,8 +6,6 @@ app, in `hangup-guide history` and in an export."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -27,12 +25,12 @@ from guide.faces.tui.screens.resume import ResumeScreen
 from guide.faces.tui.screens.transcript import TranscriptScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
-from guide.history.recorder import start_saving
 from guide.history.store import Store
 from guide.library.flows import Library, resolver
 from tests.helpers import config_dir
+from tests.helpers import guide as run_guide
 
-from .conftest import Chat
+from .conftest import Chat, saved_walk
 from .test_small_screens import visible
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,14 +54,6 @@ def in_kathmandu(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZoneInfo]:
     yield ZoneInfo(ZONE)
     monkeypatch.undo()
     time.tzset()
-
-
-def saved_walk(store: Store, flow: Flow, library: Library, *replies: str) -> int:
-    walk = Walk(flow, library.resolver())
-    recorder = start_saving(walk, store)
-    for reply in replies:
-        assert walk.reply(reply).accepted, reply
-    return recorder.session_id
 
 
 def clocks(stamp: str, zone: ZoneInfo) -> tuple[str, str]:
@@ -205,14 +195,7 @@ def test_the_history_command_and_export_show_local_time(
     env = {**os.environ, "HANGUP_GUIDE_HOME": str(home), "PYTHONPATH": str(REPO)}
 
     def guide(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "guide", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_guide(env, *args)
         assert done.returncode == 0, done.stderr
         return done.stdout
 

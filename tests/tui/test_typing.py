@@ -14,9 +14,10 @@ from textual import events
 from guide.faces.tui.app import make_app, make_practice_app
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.screens.confirm import ConfirmScreen
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.flow.model import Input as InputNode
+from guide.flow.steps import Question
 from guide.history.store import Store
 from guide.library.flows import Library, scan
 from guide.practice.deck import read_deck
@@ -91,13 +92,13 @@ async def test_a_sentence_is_words_in_practice(tmp_path: Path) -> None:
     assert deck is not None and not problems
     app = make_practice_app([deck], library, None, deck=deck.id, seed=1)
     async with app.run_test(size=(100, 40)) as pilot:
-        c = Chat(app, pilot)  # type: ignore[arg-type]
+        c = Chat(app, pilot)  # type: ignore[arg-type]  # a bare app stands in for the guide's
         before = at_rest(c)
         await type_sentence(c)
         assert c.free_text.value == SENTENCE
         assert at_rest(c) == before
         await c.press("enter")  # the words are an answer, matched like any other
-        assert c.bubbles()[-1] != before[-1][-1]  # type: ignore[index]
+        assert c.bubbles()[-1] != before[-1][-1]  # type: ignore[index]  # the bubbles are lists of lines here
 
 
 async def test_typing_with_the_answers_focused_goes_into_the_box(
@@ -137,8 +138,24 @@ async def test_enter_on_an_empty_box_picks_the_highlighted_answer(
     chat: ChatFactory, hang_up: Flow
 ) -> None:
     async with chat(hang_up) as c:
-        await c.press("enter", "down", "enter")
+        await c.press("enter", "down", "down", "enter")
         assert c.bubbles()[-2].startswith("You  They ended it on purpose")
+
+
+async def test_a_number_then_enter_answers_one_question_only(
+    chat: ChatFactory, hang_up: Flow
+) -> None:
+    """The hint says "a number, then Enter": the number answers at once, and the Enter
+    that follows out of habit lands on a question with nothing highlighted, so it
+    answers nothing."""
+    async with chat(hang_up) as c:
+        await c.press("enter", "2")
+        asked = c.asked()[-1]
+        before = c.bubbles()
+        await c.press("enter")
+        assert c.asked()[-1] == asked
+        assert c.bubbles() == before
+        assert c.walk.depth == 2
 
 
 async def test_emergency_is_one_key_on_an_empty_box_and_ctrl_e_always(

@@ -11,16 +11,18 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, assert_never
 
 from guide.faces.plain.text import as_shown, line_width, wrap, wrap_prompt
 from guide.faces.plain.timer import format_duration, run_countdown
 from guide.faces.plain.typed import console_lines
 from guide.flow.crisis import crisis
-from guide.flow.engine import Advice, Question, Walk, WalkError, Why
+from guide.flow.engine import Walk
 from guide.flow.examples import walk_answers
 from guide.flow.model import Input, Say, Wait
 from guide.flow.reserved import PLAIN_AT_WAIT, Command, plain_command
+from guide.flow.shown import listed, quiet_escape
+from guide.flow.steps import Advice, Question, WalkError, Why
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words, source_line
 
@@ -70,9 +72,12 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
     """Walk with a person until the outcome, `q`, or the end of input. Returns the exit code."""
     io.say(walk.flow.title)
     io.say(S.plain_commands)
+    asking = False  # "Did you mean: …? (y/n)" waits for its answer: no question again
     while True:
-        io.say()
-        show_step(walk, io)
+        if not asking:
+            io.say()
+            show_step(walk, io)
+        asking = False
         if walk.finished:
             return 0
         waiting = isinstance(walk.current, Wait)
@@ -88,7 +93,7 @@ def run_interactive(walk: Walk, io: PlainIO) -> int:
         if waiting:
             run_wait(walk, line, io)
         else:
-            answer(walk, line, io)
+            asking = answer(walk, line, io)
 
 
 def run_command(walk: Walk, line: str, io: PlainIO) -> bool:
@@ -124,14 +129,22 @@ def restart(walk: Walk, io: PlainIO) -> None:
     io.say(S.plain_starting_again)
 
 
-def answer(walk: Walk, line: str, io: PlainIO) -> None:
+def answer(walk: Walk, line: str, io: PlainIO) -> bool:
+    """Hand a typed line to the walk and say what became of it; True when it asked
+    "Did you mean: …? (y/n)" and the next line answers that."""
+    step = walk.current
     try:
         reply = walk.reply(line)
     except WalkError as exc:
         io.say(S.plain_cannot_go_on.format(problem=exc))
-        return
+        return False
     if reply.urgent:
         io.say(S.reply_urgent)
+    elif reply.accepted and isinstance(step, Question):
+        taken_as(step, line, walk.moves[-1].label, io)
+    elif len(reply.suggestions) == 1:
+        io.say(S.plain_did_you_mean_one.format(answer=reply.suggestions[0].option.label))
+        return True
     elif reply.suggestions:
         io.say(S.plain_not_sure)
         for choice in reply.suggestions:
@@ -140,6 +153,16 @@ def answer(walk: Walk, line: str, io: PlainIO) -> None:
     elif reply.reason is not None:
         words = refusal_words(reply.reason)
         io.say(words[:1].upper() + words[1:] + ".")
+    return False
+
+
+def taken_as(step: Question, line: str, label: str, io: PlainIO) -> None:
+    """Say which answer typed words were taken as, so a wrong guess can be taken back;
+    not for an answer's own number or key."""
+    typed = line.strip().lower()
+    chosen = next((c for c in step.choices if c.option.label == label), None)
+    if chosen is None or typed not in (chosen.handle.lower(), (chosen.key or "").lower()):
+        io.say(S.plain_taken_as.format(answer=label))
 
 
 def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
@@ -164,26 +187,31 @@ def run_wait(walk: Walk, line: str, io: PlainIO) -> None:
 
 def show_step(walk: Walk, io: PlainIO) -> None:
     step = walk.current
-    if isinstance(step, Question):
-        io.say(step.text)
-        for choice in step.choices:
-            io.say(f"  {choice.handle}) {choice.option.label}")
-    elif isinstance(step, Input):
-        io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
-    elif isinstance(step, Say):
-        io.say(step.text)
-        io.say(S.plain_enter_to_go_on)
-    elif isinstance(step, Wait):
-        io.say(step.text or S.wait_default)
-        io.say(S.plain_suggested_wait.format(time=format_duration(step.seconds)))
-    else:
-        io.say("\n".join(outcome_lines(step, walk)))
+    match step:
+        case Question():
+            io.say(step.text)
+            for choice in listed(step.choices, walk.current_flow):
+                io.say(f"  {choice.handle}) {choice.option.label}")
+            if quiet := quiet_escape(step.choices, walk.current_flow):
+                io.say(S.plain_escape_line.format(key=quiet.handle, label=quiet.option.label))
+        case Input():
+            io.say(step.text + ("" if step.required else " " + S.plain_enter_to_skip))
+        case Say():
+            io.say(step.text)
+            io.say(S.plain_enter_to_go_on)
+        case Wait():
+            io.say(step.text or S.wait_default)
+            io.say(S.plain_suggested_wait.format(time=format_duration(step.seconds)))
+        case Advice():
+            io.say("\n".join(outcome_lines(step, walk)))
+        case _:
+            assert_never(step)
 
 
 def outcome_lines(advice: Advice, walk: Walk) -> list[str]:
     """The outcome as plain text: the step, why, the steps, the words, the source."""
     node = advice.node
-    lines = [RULE, f"{S.card_next_step}: {node.title}", "", f"{S.card_why}: {node.why}", ""]
+    lines = [RULE, f"{S.card_next_step}: {advice.title}", "", f"{S.card_why}: {advice.why}", ""]
     lines += [f"{S.card_steps}:", *(f"  {i}. {step}" for i, step in enumerate(node.steps, 1))]
     if advice.script:
         lines += ["", f"{S.card_script}:", f"  {advice.script}"]
@@ -247,9 +275,9 @@ def walk_record(walk: Walk, failure: str | None = None) -> dict[str, object]:
     }
     if isinstance(step, Advice):
         record["advice"] = {
-            "title": step.node.title,
+            "title": step.title,
             "steps": list(step.node.steps),
-            "why": step.node.why,
+            "why": step.why,
             "script": step.script,
             "text": step.text,
             "source": {"article": step.node.source.article, "section": step.node.source.section},

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from guide.faces.plain.guide import PlainIO, answer, show_step
-from guide.flow.engine import Walk
-from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.model import Flow
 from guide.flow.reserved import Command, plain_command
-from guide.history.store import Store, StoreUnavailable
+from guide.history.store import PracticeResult, Store, StoreUnavailable
 from guide.i18n.strings import S
 from guide.library.flows import Library
-from guide.practice.deck import (
-    Deck,
-    Judgement,
-    Scenario,
-    expert_inputs,
-    expert_walk,
-    judge,
-    result_of,
+from guide.practice.deck import Deck
+from guide.practice.judging import Judgement, score_words
+from guide.practice.round import (
+    Judged,
+    Round,
+    RoundListener,
+    State,
+    Summary,
+    Unscored,
+    Walking,
+    summary_words,
 )
 
 RULE = "═" * 60
@@ -36,53 +38,47 @@ def run_round(
     scenarios = deck.shuffled(seed)[: count or None]
     io.say(S.practice_heading.format(deck=deck.title, count=len(scenarios)))
     io.say(S.practice_rules)
-    total = 0.0
-    for number, scenario in enumerate(scenarios, 1):
-        io.say("")
-        io.say(RULE)
-        io.say(S.practice_scenario.format(number=number, total=len(scenarios)))
-        io.say(scenario.situation)
-        learner = play(flow, scenario, library, io)
-        if learner is None:
-            io.say("\n" + S.practice_stopped.format(score=f"{total:g}", done=number - 1))
-            return 0
-        expert, _ = expert_walk(flow, scenario, library.resolver())
-        verdict = judge(scenario, learner, expert)
-        total += verdict.score
-        io.say("\n".join(verdict_lines(verdict)))
-        save(store, deck, verdict, io)
-    io.say(f"\n{RULE}\n" + S.practice_round_done.format(score=f"{total:g}", total=len(scenarios)))
+    game = Round(deck, flow, scenarios, library.resolver(), saver(store, io))
+    state: State = game.current
+    while not isinstance(state, Summary):
+        if isinstance(state, Walking):
+            io.say("")
+            io.say(RULE)
+            io.say(S.practice_scenario.format(number=state.number, total=state.total))
+            io.say(state.scenario.situation)
+            state = play(game, io)
+        else:
+            shown = verdict_lines(state.verdict) if isinstance(state, Judged) else None
+            io.say("\n".join(shown) if shown else S.practice_not_scored)
+            state = game.next()
+    if state.stopped:
+        io.say("\n" + summary_words(state))
+    else:
+        io.say(f"\n{RULE}\n" + summary_words(state))
     return 0
 
 
-def play(flow: Flow, scenario: Scenario, library: Library, io: PlainIO) -> Walk | None:
-    """The learner walks the flow; None when they stop. Names are filled in for them."""
-    walk = Walk(flow, library.resolver())
-    typed = expert_inputs(flow, scenario, library.resolver())
-    while not walk.finished:
-        step = walk.current
-        if isinstance(step, (Say, Wait)):
-            walk.proceed()
-            continue
-        if isinstance(step, Input):
-            walk.enter(typed.get(step.id, ""))
-            continue
+def play(game: Round, io: PlainIO) -> Judged | Unscored | Summary:
+    """The learner walks the scenario at hand until it is judged, or they stop."""
+    state: State = game.current
+    while isinstance(state, Walking):
         io.say("")
-        show_step(walk, io)
+        show_step(game.walk, io)
         try:
             line = io.ask().strip()
         except EOFError:
-            return None
+            return game.stop()
         command = plain_command(line)
         if command is Command.QUIT:
-            return None
+            return game.stop()
         if command is Command.BACK:
-            walk.back()
+            game.walk.back()
         elif command is Command.EMERGENCY:
-            walk.escape()
+            game.walk.escape()
         else:
-            answer(walk, line, io)
-    return walk
+            answer(game.walk, line, io)
+        state = game.settle()
+    return state
 
 
 def verdict_lines(verdict: Judgement) -> list[str]:
@@ -107,16 +103,15 @@ def verdict_lines(verdict: Judgement) -> list[str]:
     return lines
 
 
-def score_words(score: float) -> str:
-    """A scenario's score as shown: 1 or ½ with what it means, or 0."""
-    return {1.0: S.verdict_full, 0.5: S.verdict_half}.get(score, "0")
-
-
-def save(store: Store | None, deck: Deck, verdict: Judgement, io: PlainIO) -> None:
+def saver(store: Store | None, io: PlainIO) -> RoundListener | None:
+    """Keeps each judged scenario in the store; says so on stderr when it cannot."""
     if store is None:
-        return
-    result = result_of(deck, verdict)
-    try:
-        store.add_result(result)
-    except StoreUnavailable as exc:
-        io.err.write(f"hangup-guide: {S.not_saved.format(problem=exc)}\n")
+        return None
+
+    def save(result: PracticeResult) -> None:
+        try:
+            store.add_result(result)
+        except StoreUnavailable as exc:
+            io.err.write(f"hangup-guide: {S.not_saved.format(problem=exc)}\n")
+
+    return save

@@ -9,6 +9,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from guide.faces.tui.check_ins import AsksCheckIns
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.screens.decks import DeckScreen
 from guide.faces.tui.screens.facts import FactsScreen
@@ -19,6 +20,7 @@ from guide.faces.tui.screens.transcript import TranscriptScreen
 from guide.faces.tui.theme import RemembersTheme
 from guide.flow.engine import Walk
 from guide.flow.startpoints import needed_facts
+from guide.history.checkins import CheckIn
 from guide.history.recorder import pending, resume, set_aside, start_saving
 from guide.history.store import Event, Session, Store
 from guide.i18n.strings import S
@@ -44,7 +46,7 @@ PALETTE = (
 and described by `S.palette_<action>_help`."""
 
 
-class GuideApp(RemembersTheme):
+class GuideApp(AsksCheckIns, RemembersTheme):
     """The chat over one `Walk`, saved to `store` when there is one; styles in app.tcss."""
 
     CSS_PATH = "app.tcss"
@@ -58,9 +60,13 @@ class GuideApp(RemembersTheme):
         notes: Sequence[str] = (),
         presenting: bool = False,
         watching: Path | None = None,
+        check_in: CheckIn | None = None,
     ) -> None:
         super().__init__()
         self.title = S.app_title
+        self.check_in_now = check_in
+        """`hangup-guide check-in` at a terminal: ask this one, then close (unless its
+        answer leads to a walk)."""
         self.walk = walk
         self.presenting = presenting
         self.watching = watching
@@ -73,9 +79,16 @@ class GuideApp(RemembersTheme):
         self.use_remembered_theme()
         for note in self.notes:
             self.notify(note, title=S.app_title, severity="warning", timeout=10, markup=False)
+        if self.check_in_now is not None:
+            self.ask_check_in(self.check_in_now, self.exit)
+            return
         if self.walk.start is not None:
             self.ask_start_facts()
             return
+        self.ask_check_in_first(self.offer_resume)
+
+    def offer_resume(self) -> None:
+        """Offer the walk left unfinished, if there is one; else begin this one."""
         left = pending(self.store, self.library.flows) if self.store and self.library else None
         if left is None:
             self.begin(self.walk)
@@ -158,6 +171,10 @@ class GuideApp(RemembersTheme):
                     yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
                 elif screen.check_action(action, ()):
                     yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
+            if self.asks_check_ins():
+                yield SystemCommand(
+                    S.palette_check_in, S.palette_check_in_help, self.action_check_in
+                )
 
 
 class TranscriptApp(RemembersTheme):
@@ -165,15 +182,18 @@ class TranscriptApp(RemembersTheme):
 
     CSS_PATH = "app.tcss"
 
-    def __init__(self, session: Session, events: list[Event]) -> None:
+    def __init__(
+        self, session: Session, events: list[Event], check_in: CheckIn | None = None
+    ) -> None:
         super().__init__()
         self.title = S.app_title
         self.session = session
         self.events = events
+        self.check_in = check_in
 
     def on_mount(self) -> None:
         self.use_remembered_theme()
-        self.push_screen(TranscriptScreen(self.session, self.events))
+        self.push_screen(TranscriptScreen(self.session, self.events, self.check_in))
 
 
 class PracticeApp(RemembersTheme):
@@ -233,12 +253,21 @@ def make_app(
     notes: Sequence[str] = (),
     presenting: bool = False,
     watching: Path | None = None,
+    check_in: CheckIn | None = None,
 ) -> GuideApp:
     """The one factory the CLI and the tests use."""
     return GuideApp(
-        walk, store=store, library=library, notes=notes, presenting=presenting, watching=watching
+        walk,
+        store=store,
+        library=library,
+        notes=notes,
+        presenting=presenting,
+        watching=watching,
+        check_in=check_in,
     )
 
 
-def make_transcript_app(session: Session, events: list[Event]) -> TranscriptApp:
-    return TranscriptApp(session, events)
+def make_transcript_app(
+    session: Session, events: list[Event], check_in: CheckIn | None = None
+) -> TranscriptApp:
+    return TranscriptApp(session, events, check_in)

@@ -9,6 +9,7 @@ the keys (`chat_keys`), a new walk from the picker, the map or `--watch`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import assert_never
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,11 +17,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input
 
 from guide.faces.tui.screens.chat_actions import WalkActions
-from guide.faces.tui.screens.chat_keys import chat_bindings
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.bubble import Speaker
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.countdown import Countdown
+from guide.faces.tui.widgets.escape_line import EscapeLine
 from guide.faces.tui.widgets.flow_watcher import FlowWatcher
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
@@ -28,18 +29,13 @@ from guide.faces.tui.widgets.transcript_view import (
     MAX_BUBBLES,  # noqa: F401 (its old home: still imported from here)
     TranscriptView,
 )
-from guide.flow.engine import (
-    Advice,
-    Move,
-    Question,
-    Walk,
-    WalkError,
-    clean,
-)
+from guide.flow.engine import Walk
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
 from guide.flow.model import Say, Wait
 from guide.flow.refusals import InvalidInput
+from guide.flow.steps import Advice, Move, Question, WalkError
+from guide.flow.typed import clean
 from guide.history.store import Store
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words
@@ -57,10 +53,6 @@ def outcome_actions() -> tuple[tuple[str, str], ...]:
 
 class ChatScreen(WalkActions):
     """One walk as a conversation."""
-
-    # Key names come from `S` when this module is first imported: the CLI puts the
-    # person's language into `S` before that.
-    BINDINGS = chat_bindings()
 
     def __init__(
         self,
@@ -94,6 +86,7 @@ class ChatScreen(WalkActions):
                 yield TranscriptView(id="transcript")
                 with Vertical(id="answer-area"):
                     yield Choices(id="choices")
+                    yield EscapeLine(id="escape-line")
                     box = AnswerInput(id="free-text", select_on_focus=False, compact=True)
                     box.shortcut = self.shortcut
                     yield box
@@ -150,26 +143,30 @@ class ChatScreen(WalkActions):
         free_text.value = ""
         free_text.display = isinstance(step, (Question, InputNode))
         choices.display = True
-        if isinstance(step, Question):
-            self.say(step.text, "guide")
-            self.revealed = 0 if self.presenting else len(step.choices)
-            self.offer_revealed(step)
-            free_text.placeholder = S.chat_words_placeholder
-        elif isinstance(step, InputNode):
-            self.say(step.text, "guide")
-            choices.offer((), () if step.required else (("skip", S.chat_skip_row),))
-            free_text.placeholder = S.chat_value_placeholder
-        elif isinstance(step, Say):
-            self.say(step.text, "guide")
-            choices.offer((), (("continue", S.chat_continue_row),))
-        elif isinstance(step, Wait):
-            self.say(step.text or S.wait_default, "guide")
-            choices.offer(())
-            choices.display = False
-            self.countdown = Countdown(step.seconds)
-            self.query_one("#answer-area").mount(self.countdown, before=0)
-        else:
-            self.show_outcome(step)
+        self.query_one(EscapeLine).show_escape(None)  # a question shows it again, if quiet
+        match step:
+            case Question():
+                self.say(step.text, "guide")
+                self.revealed = 0 if self.presenting else len(step.choices)
+                self.offer_revealed(step)
+                free_text.placeholder = S.chat_words_placeholder
+            case InputNode():
+                self.say(step.text, "guide")
+                choices.offer((), () if step.required else (("skip", S.chat_skip_row),))
+                free_text.placeholder = S.chat_value_placeholder
+            case Say():
+                self.say(step.text, "guide")
+                choices.offer((), (("continue", S.chat_continue_row),))
+            case Wait():
+                self.say(step.text or S.wait_default, "guide")
+                choices.offer(())
+                choices.display = False
+                self.countdown = Countdown(step.seconds)
+                self.query_one("#answer-area").mount(self.countdown, before=0)
+            case Advice():
+                self.show_outcome(step)
+            case _:
+                assert_never(step)
         self.refresh_footer()
         self.call_after_refresh(self.focus_step)
         if self.presenting:
@@ -238,23 +235,28 @@ class ChatScreen(WalkActions):
         """Free text: a value for an input step, or words to match against the choices."""
         text = clean(event.value)
         step = self.walk.current
-        if isinstance(step, InputNode):
-            reply = self.walk.reply(text)  # a value, or words of danger that take the escape
-            if not reply.accepted:
-                if reply.reason is not None:
-                    words = refusal_words(reply.reason).capitalize()
-                    self.notify(words, severity="warning", markup=False)
-                return
-            if reply.urgent:
-                self.say(_shortened(text.strip()), "person")
-                self.say(S.reply_urgent, "note")
-            else:
-                self.say(self.walk.moves[-1].value or S.chat_skipped, "person")  # what was kept
-            self.show_step()
-        elif isinstance(step, Question) and text.strip():
-            self.answer_in_words(step, text)
-        elif isinstance(step, Question):
-            self.query_one(Choices).action_select()  # Enter on an empty box: the highlighted
+        match step:
+            case InputNode():
+                reply = self.walk.reply(text)  # a value, or words of danger that take the escape
+                if not reply.accepted:
+                    if reply.reason is not None:
+                        words = refusal_words(reply.reason).capitalize()
+                        self.notify(words, severity="warning", markup=False)
+                    return
+                if reply.urgent:
+                    self.say(_shortened(text.strip()), "person")
+                    self.say(S.reply_urgent, "note")
+                else:
+                    self.say(self.walk.moves[-1].value or S.chat_skipped, "person")  # what was kept
+                self.show_step()
+            case Question() if text.strip():
+                self.answer_in_words(step, text)
+            case Question():
+                self.query_one(Choices).action_select()  # Enter on an empty box: the highlighted
+            case Say() | Wait() | Advice():
+                pass  # no answer box is shown for these
+            case _:
+                assert_never(step)
 
     def answer_in_words(self, step: Question, text: str) -> None:
         reply = self.walk.reply(text)
@@ -266,11 +268,14 @@ class ChatScreen(WalkActions):
             self.show_step()
             return
         self.say(_shortened(text), "person")
-        if reply.reason == "too_long":
+        if reply.reason in ("too_long", "not_that"):  # not_that: "n" to the one answer asked
             words = refusal_words(reply.reason)
             self.say(words[:1].upper() + words[1:] + ".", "note")
+            if reply.reason == "not_that":
+                self.show_choices_again()
         elif reply.suggestions:
-            self.say(S.chat_not_sure, "note")
+            one = reply.suggestions[0].option.label if len(reply.suggestions) == 1 else None
+            self.say(S.chat_did_you_mean_one.format(answer=one) if one else S.chat_not_sure, "note")
             self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))
         else:
             self.say(S.chat_no_match, "note")

@@ -13,8 +13,8 @@ from guide.faces.tui.screens.why import WhyScreen
 from guide.faces.tui.screens.words import WordsScreen
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.faces.tui.widgets.transcript_view import TranscriptView
-from guide.flow.engine import Advice, Move
 from guide.flow.model import Wait
+from guide.flow.steps import Advice, Move
 from guide.history.recorder import Recorder, replay_one
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words

@@ -11,13 +11,14 @@ from textual.widgets import Input
 
 from guide.faces.tui.screens.flow_switch import FlowSwitching
 from guide.faces.tui.screens.keys import KeysScreen
-from guide.faces.tui.screens.words import COPY
+from guide.faces.tui.screens.words import copy_binding
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.transcript_view import TranscriptView
-from guide.flow.engine import Question
+from guide.faces.tui.widgets.worded import Worded
 from guide.flow.model import Input as InputNode
 from guide.flow.reserved import Command, app_command
+from guide.flow.steps import Question
 from guide.i18n.strings import S
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def chat_bindings() -> list[BindingType]:
-    """The chat's keys, named in the person's language (`S` is set before this runs).
+    """The chat's keys, named in the person's language (asked anew for each screen).
 
     Where there is an answer box, letters are words: actions are Ctrl keys, and a
     single character acts only on an empty box (`AnswerInput`). Single letters act
@@ -39,7 +40,7 @@ def chat_bindings() -> list[BindingType]:
         Binding("ctrl+r", "restart", S.key_restart, id="restart"),
         Binding("ctrl+y", "why", S.key_why, id="why"),
         Binding("ctrl+g", "question_help", S.key_help, id="help"),
-        COPY,
+        copy_binding(),
         Binding("n", "note", S.key_note, show=False, id="note"),
         Binding("ctrl+o", "flows", S.key_flows, show=False, id="flows"),
         Binding("ctrl+t", "map", S.key_map, id="map"),
@@ -58,8 +59,12 @@ def chat_bindings() -> list[BindingType]:
     ]
 
 
-class ChatKeys(FlowSwitching):
+class ChatKeys(Worded, FlowSwitching):
     """The part of `ChatScreen` that turns keys into actions and places the focus."""
+
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return chat_bindings()
 
     countdown: Countdown | None
 

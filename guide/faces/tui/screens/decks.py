@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.faces.tui.screens.dialog import Dialog
+from guide.faces.tui.widgets.worded import Worded
 from guide.i18n.strings import S
 from guide.practice.deck import Deck
 
 
-class DeckScreen(Dialog[Deck | None]):
+class DeckScreen(Worded, Dialog[Deck | None]):
     """Returns the deck picked, or None."""
 
-    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, decks: list[Deck]) -> None:
         super().__init__()

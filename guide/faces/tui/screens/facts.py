@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Select, Static
 
 from guide.faces.tui.screens.dialog import Dialog
+from guide.faces.tui.widgets.worded import Worded
 from guide.flow.model import Flow
 from guide.i18n.strings import S
 from guide.i18n.wording import fact_words, step_words, value_words
@@ -18,10 +19,12 @@ NOT_SET = "\x00"
 """The value of a fact left unknown (shown as `S.facts_not_set`); no real value is like it."""
 
 
-class FactsScreen(Dialog[dict[str, str] | None]):
+class FactsScreen(Worded, Dialog[dict[str, str] | None]):
     """Returns the chosen facts (those left "(not set)" are left out), or None."""
 
-    BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape", "cancel", S.key_cancel, id="cancel")]
 
     def __init__(self, flow: Flow, node: str, needed: dict[str, list[str]]) -> None:
         super().__init__()

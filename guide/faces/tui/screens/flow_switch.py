@@ -13,7 +13,8 @@ from guide.faces.tui.screens.map import MapScreen
 from guide.faces.tui.screens.picker import PickerScreen
 from guide.faces.tui.screens.presenter import PresenterMode
 from guide.faces.tui.widgets.flow_watcher import FlowWatcher
-from guide.flow.engine import Walk, replay
+from guide.flow.engine import Walk
+from guide.flow.replay import replay
 from guide.flow.startpoints import needed_facts
 from guide.history.recorder import start_saving
 from guide.history.store import Store

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.hanging import Hanging
+from guide.faces.tui.widgets.worded import Worded
 from guide.i18n.strings import S
 
 
@@ -32,10 +33,12 @@ def extra_keys() -> tuple[tuple[str, str], ...]:
     )
 
 
-class KeysScreen(Dialog[None]):
+class KeysScreen(Worded, Dialog[None]):
     """Lists the chat's bindings as they are now, plus the keys that are always there."""
 
-    BINDINGS = [Binding("escape,enter,question_mark,q", "close", S.key_close, id="close")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,enter,question_mark,q", "close", S.key_close, id="close")]
 
     def __init__(self, bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()

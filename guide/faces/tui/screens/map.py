@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static, Tree
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.flow_map import FlowMap
-from guide.flow.engine import FlowResolver
+from guide.faces.tui.widgets.worded import Worded
 from guide.flow.model import Flow
+from guide.flow.steps import FlowResolver
 from guide.flow.trail import Trail
 from guide.i18n.strings import S
 
 
-class MapScreen(Dialog[str | None]):
+class MapScreen(Worded, Dialog[str | None]):
     """Returns the node id picked to start from, or None."""
 
-    BINDINGS = [Binding("escape,m,q", "close", S.key_close, id="close")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,m,q", "close", S.key_close, id="close")]
 
     def __init__(
         self, flow: Flow, current: str, trail: Trail, resolve: FlowResolver | None = None

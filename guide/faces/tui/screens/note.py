@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from guide.faces.tui.screens.dialog import Dialog
-from guide.flow.engine import clean
+from guide.faces.tui.widgets.worded import Worded
+from guide.flow.typed import clean
 from guide.i18n.strings import S
 
 
-class NoteScreen(Dialog[str | None]):
+class NoteScreen(Worded, Dialog[str | None]):
     """Returns the note typed (Enter), or None (Escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", S.key_cancel, id="cancel")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape", "cancel", S.key_cancel, id="cancel")]
 
     def __init__(self, note: str = "") -> None:
         super().__init__()

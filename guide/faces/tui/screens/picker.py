@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -14,18 +14,21 @@ from textual.widgets.option_list import Option
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
-from guide.flow.model import visible
+from guide.faces.tui.widgets.worded import Worded
+from guide.flow.problems import visible
 from guide.i18n.strings import S
 from guide.library.flows import Entry, scan
 
 
-class PickerScreen(Dialog[Path | None]):
+class PickerScreen(Worded, Dialog[Path | None]):
     """Pick a flow; returns its path, or None when closed.
 
     A flow that cannot be opened is listed, greyed out, with its first problem.
     """
 
-    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close")]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,q", "close", S.key_close, id="close")]
 
     def __init__(self, current: str) -> None:
         super().__init__()

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from guide.faces.plain.practice import score_words
 from guide.faces.tui.screens.chat import ChatScreen
 from guide.faces.tui.widgets.choices import Choices
-from guide.flow.engine import Advice, Walk
-from guide.flow.model import Flow, Say, Wait
-from guide.flow.model import Input as InputNode
-from guide.history.store import Store, StoreUnavailable
+from guide.flow.model import Flow
+from guide.flow.steps import Advice
+from guide.history.store import PracticeResult, Store, StoreUnavailable
 from guide.i18n.strings import S
 from guide.library.flows import Library
-from guide.practice.deck import (
-    Deck,
-    Judgement,
-    NotJudged,
-    Scenario,
-    expert_inputs,
-    expert_walk,
-    judge,
-    result_of,
-)
+from guide.practice.deck import Deck, Scenario
+from guide.practice.judging import Judgement, score_words
+from guide.practice.round import Judged, Round, State, Summary, Unscored, Walking, summary_words
 
 HINTS = frozenset({"why", "question_help", "copy", "note", "flows", "map", "present"})
 """Actions practice leaves out: the learner answers without the expert's hints. The
@@ -36,7 +27,9 @@ a round is scored on the learner's answers only."""
 class PracticeScreen(ChatScreen):
     """One round of a deck; each scenario is a walk judged against the expert's."""
 
-    BINDINGS = [Binding("enter", "next_scenario", S.key_next, show=False)]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [*super().key_bindings(), Binding("enter", "next_scenario", S.key_next, show=False)]
 
     def __init__(
         self,
@@ -46,104 +39,93 @@ class PracticeScreen(ChatScreen):
         store: Store | None,
         scenarios: list[Scenario],
     ) -> None:
-        super().__init__(Walk(flow, library.resolver()), None)
-        self.deck, self.flow, self.library = deck, flow, library
-        self.results_store = store
-        self.scenarios = scenarios
-        self.index = 0
-        self.judged = -1
-        """The scenario last judged, so each is scored once."""
-        self.total = 0.0
-        self.expert_typed: dict[str, str] = {}
+        self.deck, self.results_store = deck, store
+        self.round = Round(deck, flow, scenarios, library.resolver(), self.keep)
+        super().__init__(self.round.walk, None)
+        self.shown: State | None = None
+        """The state last shown, so a re-render (a resize) does not show a verdict twice."""
+
+    @property
+    def total(self) -> float:
+        """The round's score so far."""
+        return self.round.score
 
     def begin(self) -> None:
         self.title = S.practice_title.format(deck=self.deck.title)
         self.begin_scenario()
 
     def begin_scenario(self) -> None:
-        scenario = self.scenarios[self.index]
-        self.walk = Walk(self.flow, self.library.resolver())
-        self.expert_typed = expert_inputs(self.flow, scenario, self.library.resolver())
+        """Show the scenario the round is at: its number, its situation, the question."""
+        state = self.round.current
+        if not isinstance(state, Walking):
+            return
+        self.walk = self.round.walk
         self.clear_transcript()
-        self.say(
-            S.practice_scenario.format(number=self.index + 1, total=len(self.scenarios)), "note"
-        )
-        self.say(scenario.situation, "guide")
+        self.say(S.practice_scenario.format(number=state.number, total=state.total), "note")
+        self.say(state.scenario.situation, "guide")
         self.show_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in HINTS:
             return False
-        if action in ("emergency", "back") and self.judged == self.index:
+        if action in ("emergency", "back") and not isinstance(self.round.current, Walking):
             return False  # the verdict is given: "next" is the way on
         return super().check_action(action, parameters)
 
     def show_step(self) -> None:
-        """Names are filled in and timers skipped: practice is about judgement."""
-        step = self.walk.current
-        if isinstance(step, InputNode):
-            self.walk.enter(self.expert_typed.get(step.id, ""))
-            self.show_step()
-        elif isinstance(step, (Say, Wait)):
-            self.walk.proceed()
-            self.show_step()
-        else:
-            super().show_step()
+        """Names are filled in and timers skipped (the round does it): practice is about
+        judgement."""
+        self.round.settle()
+        super().show_step()
 
     def show_outcome(self, advice: Advice) -> None:
-        if self.judged == self.index:
+        state = self.round.current
+        if state is self.shown or not isinstance(state, (Judged, Unscored)):
             return  # shown again (a resize, a re-render): judged and counted once only
-        self.judged = self.index
-        scenario = self.scenarios[self.index]
-        expert, _ = expert_walk(self.flow, scenario, self.library.resolver())
-        try:
-            verdict = judge(scenario, self.walk, expert)
-        except NotJudged:
+        self.shown = state
+        if isinstance(state, Unscored):
             self.say(S.practice_not_scored, "note")
-            self.offer_next()
-            return
-        self.total += verdict.score
-        self.keep(verdict)
-        transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.anchor(False)
-        card = Static(
-            verdict_content(verdict),
-            classes="verdict" + (" -missed" if verdict.missed_emergency else ""),
-        )
-        transcript.mount(card)
-        self.call_after_refresh(card.scroll_visible, top=True, animate=False)
-        self.offer_next()
+        else:
+            transcript = self.query_one("#transcript", VerticalScroll)
+            transcript.anchor(False)
+            missed = " -missed" if state.verdict.missed_emergency else ""
+            card = Static(verdict_content(state.verdict), classes="verdict" + missed)
+            transcript.mount(card)
+            self.call_after_refresh(card.scroll_visible, top=True, animate=False)
+        self.offer_next(state.last)
 
-    def offer_next(self) -> None:
+    def offer_next(self, last: bool) -> None:
         """The way on after a scenario: the next one, or the round's score."""
-        last = self.index + 1 >= len(self.scenarios)
         label = S.practice_see_score if last else S.practice_next
         self.query_one(Choices).offer((), (("next_scenario", f"{label}  (Enter)"),))
 
-    def keep(self, verdict: Judgement) -> None:
+    def keep(self, result: PracticeResult) -> None:
+        """The round's listener: a judged scenario goes to the store, if there is one."""
         if self.results_store is None:
             return
-        result = result_of(self.deck, verdict)
         try:
             self.results_store.add_result(result)
         except StoreUnavailable as exc:
             self.notify(str(exc), severity="warning", markup=False)
 
     def action_next_scenario(self) -> None:
-        if not self.walk.finished:
+        if not isinstance(self.round.current, (Judged, Unscored)):
             return
-        self.index += 1
-        if self.index < len(self.scenarios):
+        state = self.round.next()
+        if isinstance(state, Summary):
+            self.show_summary(state)
+        else:
             self.begin_scenario()
-            return
+
+    def show_summary(self, summary: Summary) -> None:
+        """The round's score, that results are kept, and a way to practise again."""
         self.clear_transcript()
-        done = S.practice_round_done.format(score=f"{self.total:g}", total=len(self.scenarios))
-        self.say(done, "guide")
+        self.say(summary_words(summary), "guide")
         self.say(S.practice_kept, "note")
         self.query_one(Choices).offer((), (("restart_round", S.practice_again),))
 
     def action_restart_round(self) -> None:
-        self.index, self.total, self.judged = 0, 0.0, -1
+        self.round.again()
         self.begin_scenario()
 
     def start_from(self, node_id: str | None) -> None:
@@ -152,8 +134,9 @@ class PracticeScreen(ChatScreen):
             self.notify(S.practice_map_off, markup=False)
 
     def action_restart(self) -> None:
-        if self.judged == self.index:
+        if not isinstance(self.round.current, Walking):
             return  # already scored: go on with "next", not a second try at the same one
+        self.round.retry()
         self.begin_scenario()
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from guide.faces.tui.widgets.choices import Choices
+from guide.faces.tui.widgets.escape_line import EscapeLine
 from guide.faces.tui.widgets.flow_map import FlowMap
-from guide.flow.engine import Question, Walk
+from guide.flow.engine import Walk
 from guide.flow.model import Flow
+from guide.flow.shown import listed, quiet_escape
+from guide.flow.steps import Question
 from guide.flow.trail import Trail, trail_of
 from guide.i18n.strings import S
 
@@ -27,10 +30,13 @@ class PresenterMode(Screen[None]):
 
     def offer_revealed(self, step: Question) -> None:
         """The answers shown so far (all of them, unless presenting)."""
-        hidden = len(step.choices) - self.revealed
+        shown = listed(step.choices, self.walk.current_flow)  # a quiet escape is not listed
+        self.revealed = min(self.revealed, len(shown))
+        hidden = len(shown) - self.revealed
         more = (("reveal", S.chat_reveal_row.format(hidden=hidden)),) if hidden else ()
         choices = self.query_one(Choices)
-        choices.offer(step.choices[: self.revealed], more)
+        choices.offer(shown[: self.revealed], more)
+        self.query_one(EscapeLine).show_escape(quiet_escape(step.choices, self.walk.current_flow))
         if hidden:  # Enter on the highlighted row reveals again, until all are shown
             choices.highlighted = choices.option_count - 1
 

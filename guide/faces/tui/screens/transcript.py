@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from guide.faces.tui.screens.words import COPY, WordsScreen
+from guide.faces.tui.screens.words import WordsScreen, copy_binding
 from guide.faces.tui.widgets.bubble import Bubble
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
+from guide.faces.tui.widgets.worded import Worded
 from guide.history.advice import SavedAdvice
+from guide.history.checkin_words import check_in_words
+from guide.history.checkins import CheckIn
 from guide.history.events import Event, transcript
 from guide.history.export import outcome_of, status_of
 from guide.history.store import Session
@@ -21,15 +24,21 @@ from guide.i18n.strings import S
 from guide.i18n.timewords import count, when
 
 
-class TranscriptScreen(Screen[None]):
+class TranscriptScreen(Worded, Screen[None]):
     """Nothing here changes the saved walk."""
 
-    BINDINGS = [Binding("escape,q", "close", S.key_close, id="close"), COPY]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("escape,q", "close", S.key_close, id="close"), copy_binding()]
 
-    def __init__(self, session: Session, events: list[Event]) -> None:
+    def __init__(
+        self, session: Session, events: list[Event], check_in: CheckIn | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.events = events
+        self.check_in = check_in
+        """How the advice went (issue 19), when the walk has a check-in."""
         self.closing = False
         """Set by the first close: a second Escape in the same burst must not pop more."""
 
@@ -51,6 +60,9 @@ class TranscriptScreen(Screen[None]):
             advice = outcome_of(s)
             if advice:
                 yield Static(_advice(advice), id="saved-outcome")
+            if self.check_in is not None:
+                status = check_in_words(self.check_in)
+                yield Bubble(S.check_in_line.format(status=status), "note")
             if s.note:
                 yield Bubble(S.transcript_note.format(note=s.note), "note")
         yield KeysFooter(compact=True, show_command_palette=False)

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from guide.faces.tui.screens.dialog import Dialog
 from guide.faces.tui.widgets.hanging import Hanging
-from guide.flow.engine import Why
+from guide.faces.tui.widgets.worded import Worded
+from guide.flow.steps import Why
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words
 
 
-class WhyScreen(Dialog[None]):
+class WhyScreen(Worded, Dialog[None]):
     """A dialog; any of Escape, Enter, `w` or `q` closes it."""
 
-    BINDINGS = [
-        Binding("escape,enter,w,q", "dismiss", S.key_close, id="close"),
-    ]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [
+            Binding("escape,enter,w,q", "dismiss", S.key_close, id="close"),
+        ]
 
     def __init__(self, why: Why) -> None:
         super().__init__()

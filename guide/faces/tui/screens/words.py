@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
@@ -21,10 +21,13 @@ from textual.widgets import Button, Static
 from guide.faces import clipboard
 from guide.faces.clipboard import Copied
 from guide.faces.tui.screens.dialog import Dialog
+from guide.faces.tui.widgets.worded import Worded
 from guide.i18n.strings import S
 
-COPY = Binding("c", "copy", S.key_copy, id="copy")
-"""The key that copies the words to use, on the outcome card and on a saved walk."""
+
+def copy_binding() -> Binding:
+    """The key that copies the words to use, on the outcome card and on a saved walk."""
+    return Binding("c", "copy", S.key_copy, id="copy")
 
 
 def copy_notice(result: Copied) -> str:
@@ -48,13 +51,15 @@ def save_folders() -> list[Path]:
     return [*folders, Path.cwd()]
 
 
-class WordsScreen(Dialog[None]):
+class WordsScreen(Worded, Dialog[None]):
     """Copies `words` when shown; closes with Escape, Enter or `q`."""
 
-    BINDINGS = [
-        Binding("s", "save", S.key_save_words, id="save"),
-        Binding("escape,enter,q", "close", S.key_close, id="close"),
-    ]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [
+            Binding("s", "save", S.key_save_words, id="save"),
+            Binding("escape,enter,q", "close", S.key_close, id="close"),
+        ]
 
     def __init__(self, words: str) -> None:
         super().__init__()

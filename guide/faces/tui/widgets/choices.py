@@ -57,8 +57,10 @@ class Choices(OptionList):
             prompts.append(Option(Hanging(handle, choice.option.label)))
         prompts += [Option(Hanging(" ▸   ", label)) for _, label in actions]
         self.add_options(prompts)
-        if prompts:
-            self.highlighted = 0
+        # A question starts with nothing highlighted, so an Enter meant for the last
+        # answer (a number, then Enter, out of habit) cannot pick one here too; ↓ or
+        # ↑ highlights one. Actions alone (continue, start again) start on the first.
+        self.highlighted = 0 if prompts and not choices else None
 
     def pick_number(self, number: int) -> bool:
         """Pick the choice with this number; False when there is none."""

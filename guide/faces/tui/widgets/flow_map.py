@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import assert_never
 
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from guide.flow.engine import FlowResolver
-from guide.flow.model import Ask, Flow, Node, Route, Target
+from guide.flow.model import (
+    Ask,
+    Compute,
+    Flow,
+    Goto,
+    Input,
+    Node,
+    Outcome,
+    Route,
+    Say,
+    Target,
+    Wait,
+)
+from guide.flow.steps import FlowResolver
 from guide.flow.trail import Trail, ways_out
 from guide.i18n.strings import S
 from guide.i18n.wording import condition_words, step_words
@@ -170,16 +183,20 @@ class FlowMap(Tree[str]):
 def _edges(node: Node, flow: Flow) -> list[tuple[str, Target]]:
     """A step's ways out (in `ways_out` order) with the words that lead along each."""
     targets = ways_out(node)
-    if isinstance(node, Ask):
-        return [(o.label, t) for o, t in zip(node.options, targets, strict=True)]
-    if isinstance(node, Route):
-        return [
-            (
-                S.map_if.format(condition=condition_words(b.when, flow))
-                if b.when
-                else S.map_otherwise,
-                t,
-            )
-            for b, t in zip(node.branches, targets, strict=True)
-        ]
-    return [("", t) for t in targets]
+    match node:
+        case Ask():
+            return [(o.label, t) for o, t in zip(node.options, targets, strict=True)]
+        case Route():
+            return [
+                (
+                    S.map_if.format(condition=condition_words(b.when, flow))
+                    if b.when
+                    else S.map_otherwise,
+                    t,
+                )
+                for b, t in zip(node.branches, targets, strict=True)
+            ]
+        case Say() | Wait() | Input() | Goto() | Compute() | Outcome():
+            return [("", t) for t in targets]  # their ways on need no words
+        case _:
+            assert_never(node)

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows
-from guide.flow.engine import Advice
 from guide.flow.model import Flow
+from guide.flow.steps import Advice
 from guide.i18n.strings import S
 from guide.i18n.wording import source_line
 
@@ -25,7 +25,7 @@ class OutcomeCard(Vertical):
     def compose(self) -> ComposeResult:
         node = self.advice.node
         yield Static(
-            Content.assemble((f"{S.card_next_step}  ", "bold"), (node.title, "bold")),
+            Content.assemble((f"{S.card_next_step}  ", "bold"), (self.advice.title, "bold")),
             id="outcome-title",
         )
         width = len(f"{len(node.steps)}. ")
@@ -36,7 +36,8 @@ class OutcomeCard(Vertical):
             ]
         )
         yield Static(steps, id="outcome-steps")
-        yield Static(Content.assemble((f"{S.card_why}  ", "bold"), node.why), id="outcome-why")
+        why = Content.assemble((f"{S.card_why}  ", "bold"), self.advice.why)
+        yield Static(why, id="outcome-why")
         if self.advice.script:
             yield Static(Content(S.card_script), classes="label")
             yield Static(Content(self.advice.script), id="outcome-script", classes="words")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import deque
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from guide.faces.tui.widgets.bubble import Bubble, Speaker
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
+from guide.faces.tui.widgets.worded import Worded
 from guide.i18n.strings import S
 
 MAX_BUBBLES = 40
@@ -18,13 +19,15 @@ MAX_BUBBLES = 40
 (`python -m benchmarks`). "Why am I asked this?" still lists every answer."""
 
 
-class TranscriptView(VerticalScroll):
+class TranscriptView(Worded, VerticalScroll):
     """At an outcome the transcript has the keyboard, so the arrows and PageUp/PageDown
     scroll a card taller than the screen (at 60x20 its message and source are below
     the fold). Enter still does what the highlighted row below says (copy, start
     again, next scenario…), as it did when the rows had the keyboard."""
 
-    BINDINGS = [Binding("enter", "pick", S.key_pick, show=False)]
+    @classmethod
+    def key_bindings(cls) -> list[BindingType]:
+        return [Binding("enter", "pick", S.key_pick, show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -1,0 +1,1 @@
+"""Check-ins asked and answered: what both faces and the `check-in` command share."""

@@ -1,0 +1,1 @@
+"""Comparing two versions of a flow by what they do: `compare` in `guide.compare.report`."""
