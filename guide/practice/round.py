@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from guide.flow.engine import Walk
 from guide.flow.model import Flow, Input, Say, Wait
+from guide.flow.refusals import InvalidInput
 from guide.flow.steps import FlowResolver
 from guide.history.store import PracticeResult
 from guide.i18n.strings import S
@@ -111,6 +112,19 @@ class Round:
         self.scenarios = tuple(self.scenarios)
         self._begin(0)
 
+    def _fill(self, walk: Walk, step: Input) -> bool:
+        """Enter the value the expert typed at this input; False when there is none to
+        give (the expert never came this way) and the input needs one, or it does not
+        fit here."""
+        value = self._typed.get(step.id)
+        if value is None and step.required:
+            return False
+        try:
+            walk.enter(value or "")
+        except InvalidInput:
+            return False
+        return True
+
     def settle(self) -> State:
         """After a move on `walk`: fill in names and pass waits, and judge the scenario
         when the walk reaches an outcome (once; later calls change nothing)."""
@@ -119,10 +133,10 @@ class Round:
         walk = self.walk
         while isinstance(walk.current, (Input, Say, Wait)):
             step = walk.current
-            if isinstance(step, Input):
-                walk.enter(self._typed.get(step.id, ""))
-            else:
+            if not isinstance(step, Input):
                 walk.proceed()
+            elif not self._fill(walk, step):
+                break  # a value only the learner's own path asks for: they type it
         if walk.finished:
             self.current = self._judged(self.current)
             if isinstance(self.current, Judged) and self.listener is not None:

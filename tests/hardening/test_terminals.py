@@ -60,7 +60,7 @@ def finished_walks(home: Path) -> int:
 @pytest.mark.parametrize("terminal", IDS)
 def test_a_scripted_plain_walk_prints_the_outcome(terminal: str, tmp_path: Path) -> None:
     env, encoding = env_of(terminal, tmp_path)
-    done = run(env, "--plain", "--answers", "2,1,1,1")
+    done = run(env, "--plain", "--answers", "2,1,1,1,1")
     no_traceback(done)
     assert done.returncode == 0, done.stderr
     shown = done.out.decode(encoding)  # strictly in the console's own encoding
@@ -72,10 +72,11 @@ def test_a_scripted_plain_walk_prints_the_outcome(terminal: str, tmp_path: Path)
 
 @pytest.mark.parametrize("terminal", ENCODINGS)
 def test_a_typed_plain_walk_with_bytes_that_are_not_text(terminal: str, tmp_path: Path) -> None:
-    """A rushed friend, and calling feels wrong; at the first question a line of bytes
-    that are not UTF-8, and a name with an accent and a stray byte."""
+    """A friend cut off while I am in a meeting, so calling feels wrong; at the first
+    question a line of bytes that are not UTF-8, and a name with an accent and a stray
+    byte."""
     env, encoding = env_of(terminal, tmp_path)
-    typed = b"\n\xff\xfe\x80\n3\n1\n2\nZo\xc3\xab\xff\n\n"
+    typed = b"\n\xff\xfe\x80\n1\n3\n3\n1\n2\nZo\xc3\xab\xff\n\n"
     done = run(env, "--plain", stdin=typed)
     no_traceback(done)
     assert done.returncode == 0, done.stderr

@@ -29,10 +29,10 @@ from guide.practice.round import Judged, Round, Summary, Unscored, Walking, summ
 GOOD = Path(__file__).resolve().parents[1] / "fixtures" / "practice" / "good.yaml"
 
 LEARNER = {
-    "line-dropped": (["2", "1", "1", "1"], 0.0, "why-ended"),  # reset-first
-    "heated-but-calm": (["2", "1", "1", "2", "3"], 0.5, "next-move"),  # let-it-go, also fine
-    "someone-hurt": (["1", "1"], 0.0, "why-ended"),  # a missed emergency
-    "cold-call-hang-up": (["2", "3", "1"], 1.0, None),  # the expert's outcome
+    "line-dropped": (["2", "1", "1", "1", "1"], 0.0, "why-ended"),  # reset-first
+    "heated-but-calm": (["2", "1", "1", "1", "3", "3"], 0.5, "next-move"),  # let-it-go, also fine
+    "someone-hurt": (["1", "1", "1"], 0.0, "why-ended"),  # a missed emergency
+    "cold-call-hang-up": (["2", "7", "1"], 1.0, None),  # the expert's outcome
 }
 """Each scenario: the learner's answers, the score they earn, where their path parts."""
 
@@ -125,18 +125,18 @@ def test_a_judged_scenario_shows_both_paths_and_where_they_parted(
     state = game.current
     assert isinstance(state, Judged)
     assert [step.node for step in state.yours] == [
-        "why-ended", "who-was-it", "can-it-wait", "how-you-feel", "next-move",
+        "why-ended", "who-was-it", "tried-yet", "can-it-wait", "how-you-feel", "next-move",
     ]  # fmt: skip
     assert state.yours[-1].answer == "Let it go: it isn't worth chasing"
     expert, _ = expert_walk(flow, scenario(deck, "heated-but-calm"), library.resolver())
     assert list(state.experts) == path_of(expert)
-    assert state.experts[-1].answer == "Give us both some space, then reach out myself"
+    assert state.experts[-1].answer == "Sort it out with them myself, when the time is right"
     assert [step.answer for step in state.yours[:-1]] == [
         step.answer for step in state.experts[:-1]
     ]
     verdict = state.verdict
     assert (verdict.yours, verdict.experts) == (
-        "Let it go and get on with your day",
+        "Let it go and move on",
         "Give it time before you reach out",
     )
     assert verdict.parting is not None
@@ -149,7 +149,7 @@ def test_a_missed_emergency_is_flagged_and_scores_nothing(
 ) -> None:
     kept: list[PracticeResult] = []
     game = a_round(deck, flow, library, ["someone-hurt"], kept)
-    answer(game, ["1", "1"])
+    answer(game, ["1", "1", "1"])
     state = game.current
     assert isinstance(state, Judged)
     assert state.verdict.missed_emergency and state.score == 0.0
@@ -162,12 +162,12 @@ def test_names_are_filled_in_and_the_wait_passed_by(
     """The expert typed "Sam": the player is never asked for a name nor kept waiting."""
     kept: list[PracticeResult] = []
     game = a_round(deck, flow, library, ["line-dropped"], kept)
-    answer(game, ["1"])
+    answer(game, ["1", "1"])
     assert asked(game) == "Did they call you back?"
     answer(game, ["1"])
     state = game.current
     assert isinstance(state, Judged) and state.score == 1.0
-    assert [move.value for move in game.walk.moves if move.kind == "enter"] == ["Sam", ""]
+    assert [move.value for move in game.walk.moves if move.kind == "enter"] == ["Sam"]
 
 
 def test_a_verdict_stands(deck: Deck, flow: Flow, library: Library) -> None:
@@ -299,3 +299,72 @@ def test_the_app_never_loads_the_plain_face() -> None:
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     contracts = pyproject["tool"]["importlinter"]["contracts"]
     assert [c["name"] for c in contracts if c.get("ignore_imports")] == []
+
+
+ASKS_A_NUMBER = """\
+flow: counts
+title: Counts
+version: 1
+start: which
+sources: {own: {title: Our own notes}}
+nodes:
+  which:
+    ask: Which way?
+    options:
+      - {label: Count the calls, next: how-many}
+      - {label: Leave it, next: done}
+  how-many:
+    input: How many calls?
+    type: number
+    fact: calls
+    next: counted
+  counted:
+    outcome: Counted
+    steps: [Write the number down.]
+    why: Counting shows the size of it.
+    source: {article: own}
+  done:
+    outcome: Left alone
+    steps: [Carry on.]
+    why: Not every figure matters.
+    source: {article: own}
+examples:
+  - {name: count, answers: ["1", "12"], outcome: counted}
+  - {name: leave, answers: ["2"], outcome: done}
+"""
+
+EXPERT_LEAVES_IT = """\
+deck: counts-deck
+flow: counts
+title: Counts
+scenarios:
+  - id: leave
+    situation: Nothing to count today.
+    expert: ["2"]
+    outcome: done
+"""
+
+
+def test_a_value_the_expert_never_typed_is_asked_of_the_learner(tmp_path: Path) -> None:
+    """The learner goes where the expert did not, to an input that needs a number: the
+    round stops there for them to type it, instead of entering nothing (which the input
+    refuses: the round used to crash on it), and the scenario is judged as usual."""
+    flow_file, deck_file = tmp_path / "counts.yaml", tmp_path / "counts-deck.yaml"
+    flow_file.write_text(ASKS_A_NUMBER, encoding="utf-8")
+    deck_file.write_text(EXPERT_LEAVES_IT, encoding="utf-8")
+    from guide.library.flows import open_flow, scan
+
+    library = scan([flow_file])
+    counts = open_flow(flow_file, library)
+    loaded, problems = read_deck(deck_file)
+    assert loaded is not None and problems == []
+    kept: list[PracticeResult] = []
+    game = Round(loaded, counts, list(loaded.scenarios), library.resolver(), kept.append)
+    assert game.walk.reply("1").accepted
+    assert isinstance(game.settle(), Walking)
+    assert game.walk.current is counts.nodes["how-many"]
+    game.walk.enter("12")
+    state = game.settle()
+    assert isinstance(state, Judged)
+    assert state.verdict.yours == "Counted" and state.verdict.score == 0.0
+    assert len(kept) == 1
