@@ -38,17 +38,31 @@ def _runner(sandbox: Sandbox, *args: str) -> tuple[dict[str, object], Finished]:
     return json.loads(out.read_text(encoding="utf-8")), finished
 
 
+PLAIN = ["-m", "guide", "--answers", "!", "--no-save"]
+"""`start-up (plain)`: a one-answer walk of the main flow on the line-by-line face."""
+CHECK = ["-m", "guide", "check"]
+"""`start-up (check)`: `check` of the bundled flows and decks."""
+
+
 def startup(sandbox: Sandbox, plan: AppPlan) -> list[Row]:
-    """Process start to the first question painted, guide against the bare app."""
+    """Process start to the first question painted, guide against the bare app; and the
+    CPU time of the plain guide and of `check`, against the same bare app's."""
     for kind in KINDS:  # fill the bytecode cache and the file cache; not timed
         _runner(sandbox, "startup", kind)
+    for args in (PLAIN, CHECK):  # ...and the flow cache, as any start after the first
+        sandbox.run_ok(args)
     took: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    cpu: dict[str, list[float]] = {"plain": [], "check": [], "bare": []}
     for _ in range(plan.startups):
         for kind in KINDS:
             result, finished = _runner(sandbox, "startup", kind)
             shown = result["shown_ns"]
             assert isinstance(shown, int), "the runner saw no question"
             took[kind].append((shown - finished.started_ns) / 1e6)
+            if kind == "bare":
+                cpu["bare"].append(finished.cpu_seconds * 1e3)
+        cpu["plain"].append(sandbox.run_ok(PLAIN).cpu_seconds * 1e3)
+        cpu["check"].append(sandbox.run_ok(CHECK).cpu_seconds * 1e3)
     return [
         row(
             "start-up to first question",
@@ -60,6 +74,32 @@ def startup(sandbox: Sandbox, plan: AppPlan) -> list[Row]:
             note=f"median of {plan.startups} runs each; process spawn to the first frame"
             " showing the first question (80x24, headless)",
             samples=took,
+        ),
+        *_cpu_rows(cpu, plan.startups),
+    ]
+
+
+def _cpu_rows(cpu: dict[str, list[float]], runs: int) -> list[Row]:
+    """The plain guide's and `check`'s CPU time against the bare app's start-up."""
+    how = (
+        f"CPU time (user + system, wait4) of the whole process, median of {runs} runs each;"
+        " the anchor is the bare app's start-up to its first question; bytecode and the"
+        " flow cache warm, as on any start after the first"
+    )
+    return [
+        row(
+            name,
+            median(cpu[side]),
+            median(cpu["bare"]),
+            "ms",
+            f"{BARE}, CPU",
+            target=0.3,
+            note=f"`python {' '.join(args[1:])}`: {how}",
+            samples={side: cpu[side], "bare": cpu["bare"]},
+        )
+        for name, side, args in (
+            ("start-up (plain)", "plain", PLAIN),
+            ("start-up (check)", "check", CHECK),
         )
     ]
 

@@ -32,13 +32,15 @@ def now_ns() -> int:
 
 @dataclass(frozen=True)
 class Finished:
-    """A child that ran: when it started, its exit code, stderr, and peak RSS."""
+    """A child that ran: when it started, its exit code, stderr, peak RSS, wall time and
+    CPU time (user + system, its own: `wait4`'s rusage of this child alone)."""
 
     started_ns: int
     returncode: int
     stderr: str
     max_rss_kib: int
     seconds: float
+    cpu_seconds: float = 0.0
 
 
 class ChildFailed(RuntimeError):
@@ -103,7 +105,12 @@ class Sandbox:
         os.close(reading)
         stderr = b"".join(output).decode("utf-8", "replace")
         return Finished(
-            started, process.returncode, stderr, usage.ru_maxrss, (ended - started) / 1e9
+            started,
+            process.returncode,
+            stderr,
+            usage.ru_maxrss,
+            (ended - started) / 1e9,
+            usage.ru_utime + usage.ru_stime,
         )
 
     def run_ok(self, args: list[str], timeout: float = TIMEOUT, terminal: bool = False) -> Finished:

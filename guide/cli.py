@@ -1,7 +1,9 @@
 """The command line: parses arguments and hands over to a face or a command.
 
 No logic of its own, and no Textual import unless the full-screen app is asked
-for, so `check`, `--plain` and `--help` start fast.
+for, so `check`, `--plain` and `--help` start fast. Only the subcommand named on the
+command line gets its arguments (`wanted`): `--help` lists every command by its one
+line of help, and nothing of the flow language is imported here.
 """
 
 from __future__ import annotations
@@ -14,19 +16,65 @@ from importlib import import_module
 
 from guide import __version__
 from guide.commands.arguments import COMMANDS, NESTED, WALK
+from guide.commands.console import tolerant_console
 from guide.commands.errors import EXIT_INTERRUPTED, EXIT_OK, CommandError
-from guide.commands.opening import tolerant_console
-from guide.commands.parser import SafeParser
-from guide.flow.problems import visible
-from guide.library.flows import DEFAULT_FLOW
+from guide.commands.parser import SafeParser, visible
+
+DEFAULT_FLOW = "hang-up"
+"""`guide.library.flows.DEFAULT_FLOW`, spelled here so that parsing imports no library."""
+VALUE_OPTIONS = ("--flow", "--answers", "--start", "--fact")
+"""The top-level options that take a value: the word after one is not a command."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def first_word(argv: Sequence[str]) -> str | None:
+    """The first word of `argv` that is neither an option nor the value of one, as
+    argparse finds it (`--flow check` walks a flow named check): the subcommand, if any."""
+    after_value = False
+    for word in argv:
+        if after_value:
+            after_value = False
+        elif word == "--":
+            return None
+        elif word.startswith("-"):
+            after_value = "=" not in word and any(
+                option.startswith(word) for option in VALUE_OPTIONS if len(word) > 2
+            )
+        else:
+            return word
+    return None
+
+
+def wanted(argv: Sequence[str]) -> str | None:
+    """The subcommand named in `argv`, if it names one."""
+    word = first_word(argv)
+    return word if word in COMMANDS else None
+
+
+def asks_help(argv: Sequence[str]) -> bool:
+    """`-h`, `--help` or an abbreviation of it (argparse takes `--he`)."""
+    return any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in argv)
+
+
+def build_parser(
+    named: str | None = None, every: bool = True, commands: bool = True
+) -> argparse.ArgumentParser:
+    """The parser; with `every`, each subcommand's arguments, else only `named`'s; without
+    `commands`, no subcommand at all (a walk: each costs argparse a few lookups)."""
     parser: argparse.ArgumentParser = SafeParser(
         prog="hangup-guide",
         description="What to do after someone hangs up on you: a few questions, one next step.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _walk_options(parser)
+    if commands:
+        _subcommands(parser, named, every)
+    else:
+        parser.set_defaults(command=None)
+    return parser
+
+
+def _walk_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a walk, which runs when no subcommand is given."""
     parser.add_argument(
         "--flow",
         default=DEFAULT_FLOW,
@@ -67,18 +115,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="presenter mode: map beside the chat, answers one by one, nothing saved",
     )
+
+
+def _subcommands(parser: argparse.ArgumentParser, named: str | None, every: bool) -> None:
+    """Every subcommand with its line of help; the arguments of `named` (or of all)."""
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
-        command.arguments(commands.add_parser(name, help=command.help))
-    return parser
+        sub = commands.add_parser(name, help=command.help)
+        if every or name == named:
+            command.arguments(sub)
 
 
 def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, str]:
     """The arguments, and `module:function` to run them: a two-word command
-    (`practice export`) has a parser of its own."""
+    (`practice export`) has a parser of its own; any other, only its own arguments."""
     nested = NESTED.get((argv[0], argv[1])) if len(argv) >= 2 else None
     if nested is None:
-        args = build_parser().parse_args(argv)
+        commands = first_word(argv) is not None or asks_help(argv)
+        args = build_parser(wanted(argv), every=False, commands=commands).parse_args(argv)
         return args, COMMANDS[args.command].runner if args.command else WALK
     parser = SafeParser(prog=f"hangup-guide {argv[0]} {argv[1]}", description=nested.help)
     nested.arguments(parser)

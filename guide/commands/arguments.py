@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from guide.commands.parser import at_least_one
@@ -210,13 +209,18 @@ def _wipe(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true", help="do not ask first")
 
 
-@dataclass(frozen=True, slots=True)
 class Command:
-    """One subcommand: its one-line help, its arguments, and `module:function` to run it."""
+    """One subcommand: its one-line help, its arguments, and `module:function` to run it.
 
-    help: str
-    arguments: Arguments
-    runner: str
+    A plain class: a dataclass would import `dataclasses` (and `inspect` with it, about
+    5 ms) on every start, before any command runs."""
+
+    __slots__ = ("arguments", "help", "runner")
+
+    def __init__(self, help: str, arguments: Arguments, runner: str) -> None:
+        self.help = help
+        self.arguments = arguments
+        self.runner = runner
 
 
 WALK = "guide.commands.walk:run_walk"

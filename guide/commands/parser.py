@@ -6,7 +6,13 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from guide.flow.problems import visible
+
+def visible(text: str) -> str:
+    """`guide.flow.problems.visible`, imported only when an error is shown: parsing the
+    command line imports nothing of the flow language."""
+    from guide.flow.problems import visible as shown
+
+    return shown(text)
 
 
 class SafeParser(argparse.ArgumentParser):
