@@ -20,6 +20,7 @@ from guide.history.private import write_private
 from guide.history.store import Session, Store, StoreUnavailable, default_path
 from guide.i18n.strings import S
 from guide.i18n.timewords import when
+from guide.library.cache import forget
 
 
 def open_store() -> Store:
@@ -174,6 +175,7 @@ def run_wipe(args: argparse.Namespace) -> int:
     path = default_path()
     files = store_files(path)
     if not files:
+        forget()  # the flow cache holds nothing of a walk, but a wipe leaves no trace
         remove_lock_files(path.parent)
         print("There are no saved walks.")
         return EXIT_OK
@@ -196,6 +198,7 @@ def run_wipe(args: argparse.Namespace) -> int:
             file.unlink()
         except OSError as exc:
             raise CommandError(f"cannot delete {file}: {exc.strerror or exc}") from None
+    forget()
     remove_lock_files(path.parent)
     deleted = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
     print(f"Deleted {deleted}: nothing of your walks is left.")

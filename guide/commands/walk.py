@@ -16,13 +16,15 @@ from guide.flow.startpoints import needed_facts
 from guide.flow.steps import WalkError
 from guide.flow.suggest import did_you_mean
 from guide.flow.typed import clean
-from guide.history.recorder import pending, resume, set_aside, start_saving
-from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S
 from guide.i18n.timewords import steps, when
 from guide.i18n.translation import apply_language
 from guide.library.flows import Library
 from guide.library.settings import Settings, load_settings
+
+TYPE_CHECKING = False  # typing's, without importing what only saving needs
+if TYPE_CHECKING:
+    from guide.history.store import Store
 
 
 def settings_in_use() -> tuple[Settings, list[str]]:
@@ -37,6 +39,8 @@ def open_store(no_save: bool) -> tuple[Store | None, list[str]]:
     settings, notes = settings_in_use()
     if no_save or not settings.save:
         return None, notes
+    from guide.history.store import Store, StoreUnavailable  # only a walk that is kept
+
     try:
         store = Store.open()
     except StoreUnavailable as exc:
@@ -120,6 +124,7 @@ def parse_facts(pairs: list[str]) -> dict[str, str]:
 
 def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str]) -> int:
     from guide.faces.plain.guide import run_interactive
+    from guide.history.recorder import start_saving
 
     io = PlainIO.console()
     for note in notes:
@@ -166,6 +171,8 @@ def ask_start_facts(walk: Walk, io: PlainIO) -> Walk:
 
 def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
     """Ask whether to go on with the walk left unfinished; None to start afresh."""
+    from guide.history.recorder import pending, resume, set_aside
+
     assert isinstance(io, PlainIO)
     left = pending(store, library.flows)
     if left is None:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from guide.flow.yamltree import CONTROL, DEFAULT_LIMITS, Limits, located, too_large
+from guide.flow.limits import CONTROL, DEFAULT_LIMITS, Limits, located, too_large
 
 KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),

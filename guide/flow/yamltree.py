@@ -10,31 +10,21 @@ author wrote.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
 import yaml
 
-from guide.flow.problems import FlowError, Mark, Problem
+from guide.flow.limits import CONTROL, DEFAULT_LIMITS, Limits, located, too_large
+from guide.flow.problems import FlowError, Mark
+
+__all__ = ["CONTROL", "DEFAULT_LIMITS", "Limits", "located", "too_large"]
+__all__ += ["MapNode", "Scalar", "SeqNode", "YNode", "decode", "parse_tree"]
 
 try:  # libyaml's parser when PyYAML was built with it, else the pure one
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]  # same interface, pure Python
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """How much a flow file may ask of us; past any of them, a clear error."""
-
-    max_bytes: int = 1_048_576
-    """A 4 MB flow took 6-15 s to parse: flows are far smaller than 1 MiB."""
-    max_depth: int = 64
-    max_yaml_nodes: int = 250_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass(slots=True)
@@ -64,29 +54,10 @@ class SeqNode:
 
 YNode: TypeAlias = Scalar | MapNode | SeqNode
 
-# C0/C1 controls (but tab, LF, CR), DEL, and the bidi overrides that can make
-# text read differently from what it is.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def located(file: str, line: int, col: int, code: str, message: str) -> FlowError:
-    """A fatal error at one place."""
-    return FlowError([Problem(Mark(file, line, col), "error", code, message)])
-
 
 def _position(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def too_large(file: str, size: int, limits: Limits) -> FlowError:
-    return located(
-        file,
-        1,
-        1,
-        "too-large",
-        f"the file is {size:,} bytes; a flow may be at most {limits.max_bytes:,} bytes",
-    )
 
 
 def decode(data: bytes, file: str, limits: Limits) -> str:

@@ -8,7 +8,7 @@ changes, on the flow as it is now.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -217,7 +217,7 @@ def set_aside(store: Store, session_id: int, tell: Callable[[str], None] | None 
             tell(f"Could not set the old walk aside: {exc}")
 
 
-def pending(store: Store, flows: dict[str, Flow]) -> tuple[Session, Flow] | None:
+def pending(store: Store, flows: Mapping[str, Flow]) -> tuple[Session, Flow] | None:
     """The walk left unfinished last time, with the flow to resume it on, if any.
 
     Only a walk no other running copy is on: this copy then owns it. `resume` keeps

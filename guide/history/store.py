@@ -67,7 +67,9 @@ class Store(Reading, Writing, Results, CheckIns):
         """Open (creating or migrating) the store; `StoreUnavailable` when it cannot be used."""
         path = path or default_path()
         try:
-            tightened = make_store_private(path, also=(LOCKS,), dedicated=_dedicated(path))
+            tightened = make_store_private(
+                path, also=(LOCKS, places.CACHE_FOLDER), dedicated=_dedicated(path)
+            )
         except OSError as exc:
             raise StoreUnavailable(unwritable(path, exc)) from None
         try:

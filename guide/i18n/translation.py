@@ -24,9 +24,9 @@ from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
+from guide.flow.limits import CONTROL
 from guide.flow.problems import FlowError, visible
 from guide.flow.suggest import did_you_mean
-from guide.flow.yamltree import CONTROL
 from guide.i18n.strings import ENGLISH, names, use
 
 LANGUAGE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")

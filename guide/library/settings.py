@@ -22,8 +22,8 @@ from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
+from guide.flow.limits import Limits
 from guide.flow.problems import FlowError
-from guide.flow.yamltree import Limits
 
 
 @dataclass(frozen=True, slots=True)

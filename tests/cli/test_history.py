@@ -21,7 +21,7 @@ from guide.flow.engine import Walk
 from guide.flow.model import Flow, Say, Wait
 from guide.flow.steps import Advice
 from guide.history.store import SCHEMA_VERSION
-from guide.library.flows import scan
+from guide.library.flows import bundled_flows, scan
 from tests.helpers import (
     SHORT_WAIT,
     at_a_terminal,
@@ -358,7 +358,12 @@ def test_a_changed_flow_is_said_so_and_the_answers_replayed(
 
 def test_no_save_keeps_nothing(env: dict[str, str], home: Path) -> None:
     walk_to_the_end(env, ROUND, "--no-save")
-    assert not home.exists() or not list(home.iterdir())
+    # Nothing of the walk: only the flow cache (the bundled flows, read and checked).
+    assert not home.exists() or [p.name for p in home.iterdir()] in ([], ["cache"])
+    for cache in home.rglob("*.json"):  # the flow cache: flow files' readings, no walk
+        kept = json.loads(cache.read_text(encoding="utf-8"))
+        assert set(kept) == {"stamp", "files", "libraries", "checks"}
+        assert {Path(p).name for p in kept["files"]} <= {p.name for p in bundled_flows()}
     assert guide(env, "history").stdout == "No saved walks yet.\n"
 
 

@@ -63,14 +63,14 @@ class PickerScreen(Worded, Dialog[Path | None]):
 def grouped(entries: list[Entry]) -> list[Entry | str]:
     """The entries, under a heading per language when the flows are in more than one
     (`lang:`); flows that cannot be opened come last."""
-    langs = list(dict.fromkeys(e.flow.lang for e in entries if e.flow is not None))
+    langs = list(dict.fromkeys(e.about.lang for e in entries if e.opens and e.about))
     if len(langs) < 2:
         return list(entries)
     rows: list[Entry | str] = []
     for lang in langs:
         rows.append(f"— {lang} —")
-        rows += [e for e in entries if e.flow is not None and e.flow.lang == lang]
-    broken = [e for e in entries if e.flow is None]
+        rows += [e for e in entries if e.opens and e.about and e.about.lang == lang]
+    broken = [e for e in entries if not e.opens]
     if broken:
         rows += [f"— {S.picker_cannot_open_heading} —", *broken]
     return rows
@@ -79,12 +79,12 @@ def grouped(entries: list[Entry]) -> list[Entry | str]:
 def _row(entry: Entry) -> Option:
     """The flow's title, then its description indented under it (wrapped lines too)."""
     mine = f"  · {S.picker_yours}" if entry.origin == "user" else ""
-    if entry.flow is None:
+    if not entry.opens or entry.about is None:  # what the list shows needs no flow built
         why = S.picker_cannot_open.format(problem=entry.status)
         head = Content.assemble((visible(entry.path.name), "bold"), mine)  # any bytes
         return Option(HangingRows([Hanging("", head), Hanging("  ", why)]), disabled=True)
-    head = Content.assemble((entry.flow.title, "bold"), f"  ({entry.name}){mine}")
+    head = Content.assemble((entry.about.title, "bold"), f"  ({entry.name}){mine}")
     rows = [Hanging("", head)]
-    if entry.flow.description:
-        rows.append(Hanging("  ", entry.flow.description))
+    if entry.about.description:
+        rows.append(Hanging("  ", entry.about.description))
     return Option(HangingRows(rows))
