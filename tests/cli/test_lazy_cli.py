@@ -32,6 +32,31 @@ def test_the_command_is_found_as_argparse_finds_it(argv: list[str], command: str
     assert cli.wanted(argv) == command
 
 
+# (the words typed, whether they ask for help)
+HELP = [
+    pytest.param(["--help"], True, id="help"),
+    pytest.param(["-h"], True, id="h"),
+    pytest.param(["--he"], True, id="abbreviated"),
+    pytest.param(["--plain"], False, id="another-option"),
+    pytest.param(["--"], False, id="two-dashes"),
+]
+
+
+@pytest.mark.parametrize(("argv", "asks"), HELP)
+def test_help_is_seen_as_argparse_sees_it(argv: list[str], asks: bool) -> None:
+    assert cli.asks_help(argv) is asks
+
+
+def test_a_walk_parses_without_subcommands_and_a_stray_word_is_still_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = cli.build_parser(commands=False).parse_args(["--plain"])
+    assert (args.command, args.plain) == (None, True)
+    with pytest.raises(SystemExit):
+        cli.main(["--plain", "nonsense"])
+    assert "invalid choice: 'nonsense'" in capsys.readouterr().err
+
+
 def test_the_default_flow_is_the_librarys() -> None:
     assert cli.DEFAULT_FLOW == DEFAULT_FLOW
 
