@@ -11,8 +11,11 @@ from typing import Literal
 
 from guide.flow.model import Flow
 from guide.flow.problems import visible
-from guide.flow.steps import FlowResolver
 from guide.library.readings import About
+
+TYPE_CHECKING = False  # typing's: the walk is imported by whoever walks a flow
+if TYPE_CHECKING:
+    from guide.flow.steps import FlowResolver
 
 Origin = Literal["bundled", "user"]
 Opener = Callable[[], Flow | None]

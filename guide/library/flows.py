@@ -24,7 +24,6 @@ from pathlib import Path
 from guide.flow.files import is_regular, special_kind
 from guide.flow.model import Flow, successors
 from guide.flow.problems import visible
-from guide.flow.steps import FlowResolver
 from guide.library.cache import FlowCache, files_of
 from guide.library.entries import Entry, FlowNotFound, Flows, Library, Origin, origin_of
 from guide.library.folders import (
@@ -38,6 +37,10 @@ from guide.library.folders import (
 )
 from guide.library.readings import About, Result, errors_of, load, read_file
 from guide.library.verdicts import from_verdict, plain_entry
+
+TYPE_CHECKING = False  # typing's: the walk is imported by whoever walks a flow
+if TYPE_CHECKING:
+    from guide.flow.steps import FlowResolver
 
 __all__ = ["DEFAULT_FLOW", "FLOWS_ENV", "bundled_decks", "bundled_dir", "bundled_flows"]
 __all__ += ["Entry", "FlowNotFound", "FlowOpenError", "Library", "find_flow", "open_flow"]

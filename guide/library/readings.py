@@ -12,8 +12,11 @@ from typing import Any, Protocol
 from guide.flow.model import Flow, Outcome
 from guide.flow.plaindata import NotPlain, from_plain, to_plain
 from guide.flow.problems import Problem, visible
-from guide.flow.steps import FlowResolver
 from guide.library.cache import FlowCache, key_of
+
+TYPE_CHECKING = False  # typing's: the walk is imported by whoever walks a flow
+if TYPE_CHECKING:
+    from guide.flow.steps import FlowResolver
 
 
 class Readout(Protocol):
