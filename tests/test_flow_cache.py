@@ -20,7 +20,7 @@ from guide.commands.flows import run_check
 from guide.flow.loader import read_flow
 from guide.flow.plaindata import NotPlain, from_plain, to_plain
 from guide.library import cache, readings
-from guide.library.flows import bundled_flows, open_flow, scan
+from guide.library.flows import FlowOpenError, bundled_flows, open_flow, scan
 
 TINY = Path(__file__).parent / "fixtures" / "valid" / "tiny.yaml"
 LONG_AGO = 1_600_000_000_000_000_000
@@ -244,3 +244,28 @@ def test_a_flow_as_plain_data_comes_back_the_same(path: Path) -> None:
 def test_plain_data_that_is_no_flow_is_refused(data: object) -> None:
     with pytest.raises(NotPlain):
         from_plain(data)
+
+
+def test_a_broken_flow_gives_its_located_errors_from_the_cache_too(
+    mine: Path, reads: list[str]
+) -> None:
+    mine.write_bytes(TINY.read_bytes().replace(b"next: give-it-time", b"next: give-it-tim"))
+    os.utime(mine, ns=(LONG_AGO, LONG_AGO))
+    scan()
+    reads.clear()
+    library = scan()
+    assert reads == []
+    with pytest.raises(FlowOpenError) as opening:
+        open_flow(mine, library)
+    line = TINY.read_text(encoding="utf-8").splitlines().index("        next: give-it-time")
+    assert str(opening.value).startswith(f"{mine}:{line + 1}:15: error: there is no node")
+
+
+def test_a_file_changed_between_the_scan_and_opening_it_is_checked_again(mine: Path) -> None:
+    scan()
+    library = scan()  # from the cache
+    mine.write_bytes(TINY.read_bytes().replace(b"next: give-it-time", b"next: give-it-tim"))
+    with pytest.raises(FlowOpenError, match="the file changed as it was being opened"):
+        open_flow(mine, library)
+    mine.write_bytes(TINY.read_bytes().replace(b"A tiny flow", b"A new title"))
+    assert open_flow(mine, scan()).title == "A new title"
