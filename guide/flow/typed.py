@@ -7,7 +7,7 @@ import re
 
 from guide.flow.model import Input
 from guide.flow.refusals import Invalid, InvalidInput, Unfit
-from guide.flow.yamltree import CONTROL
+from guide.flow.limits import CONTROL
 
 MAX_INPUT = 200
 """Longest value an `input` keeps, in characters (a name, a number)."""

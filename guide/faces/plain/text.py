@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import shutil
+import sys
 import textwrap
 from typing import TextIO
 
@@ -36,7 +36,23 @@ def line_width(stream: TextIO) -> int | None:
     """The width to wrap `stream`'s lines to, or None not to wrap (see the module's doc)."""
     if not os.environ.get("COLUMNS") and not _is_terminal(stream):
         return None
-    return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size().columns))
+    return max(MIN_WIDTH, min(MAX_WIDTH, terminal_columns()))
+
+
+def terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, read the same way (`COLUMNS`, else stdout's
+    terminal, else 80) without importing shutil, which imports bz2 and lzma: a few
+    milliseconds of every start, which the command line's help asks for too."""
+    try:
+        found = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        found = 0
+    if found <= 0:
+        try:
+            found = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # no stdout: caught below
+        except (AttributeError, ValueError, OSError):
+            found = 0
+    return found or 80
 
 
 def _is_terminal(stream: TextIO) -> bool:
