@@ -9,7 +9,6 @@ from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
 from guide.commands.opening import need_a_terminal, open_for_command
-from guide.faces.plain.guide import PlainIO
 from guide.flow.engine import Walk
 from guide.flow.problems import visible
 from guide.flow.startpoints import needed_facts
@@ -24,6 +23,7 @@ from guide.library.settings import Settings, load_settings
 
 TYPE_CHECKING = False  # typing's, without importing what only saving needs
 if TYPE_CHECKING:
+    from guide.faces.plain.guide import PlainIO  # the plain face: imported when it runs
     from guide.history.store import Store
 
 
@@ -123,7 +123,7 @@ def parse_facts(pairs: list[str]) -> dict[str, str]:
 
 
 def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str]) -> int:
-    from guide.faces.plain.guide import run_interactive
+    from guide.faces.plain.guide import PlainIO, run_interactive
     from guide.history.recorder import start_saving
 
     io = PlainIO.console()
@@ -171,6 +171,7 @@ def ask_start_facts(walk: Walk, io: PlainIO) -> Walk:
 
 def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
     """Ask whether to go on with the walk left unfinished; None to start afresh."""
+    from guide.faces.plain.guide import PlainIO
     from guide.history.recorder import pending, resume, set_aside
 
     assert isinstance(io, PlainIO)

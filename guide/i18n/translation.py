@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import re
 import string
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def read_catalogue(path: Path) -> Catalogue:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return Catalogue({}, [f"{visible(str(path))}: cannot be read: {reason}"], readable=False)
+    import tomllib  # when a translation is read: most starts read none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -142,7 +143,7 @@ def _toml_place(message: str, text: str) -> str:
     return f"{len(lines)}:{len(lines[-1]) + 1}"
 
 
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_reason(exc: ValueError) -> str:
     return re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)$", "", str(exc))
 
 

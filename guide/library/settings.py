@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,10 +57,16 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The settings, and a message when the file has a problem (defaults are used then)."""
     path = path or settings_path()
     try:
-        data = tomllib.loads(_read_text(path))
+        text = _read_text(path)
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(), f"{path}: ignored: {exc}"
+    import tomllib  # only with a file to read: most starts have none
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         return Settings(), f"{path}: ignored: {exc}"
     save = data.get("save", True)
     if not isinstance(save, bool):
@@ -91,6 +95,8 @@ def remember(key: str, value: str, path: Path | None = None) -> str | None:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:
         return f"{path}: {exc}"
+    import tomllib
+
     try:
         before = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -135,6 +141,8 @@ def _quoted(value: str) -> str:
 
 def _write_whole(path: Path, text: str) -> None:
     """Write through a temporary file beside `path`, then put it in place in one step."""
+    import tempfile  # imports shutil and random: only when a setting is written
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:

@@ -11,22 +11,19 @@ from textual.screen import Screen
 
 from guide.faces.tui.check_ins import AsksCheckIns
 from guide.faces.tui.screens.chat import ChatScreen
-from guide.faces.tui.screens.decks import DeckScreen
-from guide.faces.tui.screens.facts import FactsScreen
-from guide.faces.tui.screens.history import HistoryScreen
-from guide.faces.tui.screens.practice import PracticeScreen
-from guide.faces.tui.screens.resume import ResumeScreen
-from guide.faces.tui.screens.transcript import TranscriptScreen
 from guide.faces.tui.theme import RemembersTheme
 from guide.flow.engine import Walk
 from guide.flow.startpoints import needed_facts
-from guide.history.checkins import CheckIn
-from guide.history.recorder import pending, resume, set_aside, start_saving
-from guide.history.store import Event, Session, Store
 from guide.i18n.strings import S
-from guide.library.decks import load_decks
-from guide.library.flows import Library, scan
-from guide.practice.deck import Deck
+
+# Only the chat is needed for the first frame: every other screen, the store and the
+# decks are imported when first used (they cost the first question about 25 ms).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from guide.history.checkins import CheckIn
+    from guide.history.store import Event, Session, Store
+    from guide.library.flows import Library
+    from guide.practice.deck import Deck
 
 PALETTE = (
     "emergency",
@@ -89,7 +86,13 @@ class GuideApp(AsksCheckIns, RemembersTheme):
 
     def offer_resume(self) -> None:
         """Offer the walk left unfinished, if there is one; else begin this one."""
-        left = pending(self.store, self.library.flows) if self.store and self.library else None
+        if self.store is None or self.library is None:
+            self.begin(self.walk)
+            return
+        from guide.faces.tui.screens.resume import ResumeScreen
+        from guide.history.recorder import pending, resume, set_aside
+
+        left = pending(self.store, self.library.flows)
         if left is None:
             self.begin(self.walk)
             return
@@ -130,11 +133,15 @@ class GuideApp(AsksCheckIns, RemembersTheme):
             given = {**walk.given, **(facts or {})}
             self.begin(Walk(walk.flow, walk.resolve, start=walk.start, given=given))
 
+        from guide.faces.tui.screens.facts import FactsScreen
+
         self.push_screen(FactsScreen(walk.flow, walk.start, missing), chosen)
 
     def begin(self, walk: Walk) -> None:
         """A new walk on the chat screen, saved from its first step."""
         if self.store is not None and walk.listener is None:
+            from guide.history.recorder import start_saving
+
             start_saving(walk, self.store, self.warn)
         self.push_screen(
             ChatScreen(walk, self.store, presenting=self.presenting, watching=self.watching)
@@ -145,12 +152,19 @@ class GuideApp(AsksCheckIns, RemembersTheme):
         if self.presenting or presenting:
             self.notify(S.chat_history_hidden, markup=False)
         elif self.store is not None:
+            from guide.faces.tui.screens.history import HistoryScreen
+
             self.push_screen(HistoryScreen(self.store))
         else:
             self.notify(S.chat_history_off, markup=False)
 
     def action_practice(self) -> None:
         """Pick a deck and practise, from inside the guide."""
+        from guide.faces.tui.screens.decks import DeckScreen
+        from guide.faces.tui.screens.practice import PracticeScreen
+        from guide.library.decks import load_decks
+        from guide.library.flows import scan
+
         library = self.library or scan()
         decks, _ = load_decks(library)
 
@@ -162,6 +176,8 @@ class GuideApp(AsksCheckIns, RemembersTheme):
         self.push_screen(DeckScreen(decks), start)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from guide.faces.tui.screens.practice import PracticeScreen
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, ChatScreen) and not isinstance(screen, PracticeScreen):
             for action in PALETTE:
@@ -192,6 +208,8 @@ class TranscriptApp(RemembersTheme):
         self.check_in = check_in
 
     def on_mount(self) -> None:
+        from guide.faces.tui.screens.transcript import TranscriptScreen
+
         self.use_remembered_theme()
         self.push_screen(TranscriptScreen(self.session, self.events, self.check_in))
 
@@ -218,6 +236,8 @@ class PracticeApp(RemembersTheme):
 
     def on_mount(self) -> None:
         self.use_remembered_theme()
+        from guide.faces.tui.screens.decks import DeckScreen
+
         chosen = next((d for d in self.decks if self.wanted in (d.id, d.path)), None)
         if chosen is not None:
             self.start(chosen)
@@ -228,6 +248,8 @@ class PracticeApp(RemembersTheme):
         if deck is None:
             self.exit()
             return
+        from guide.faces.tui.screens.practice import PracticeScreen
+
         scenarios = deck.shuffled(self.seed)[: self.count or None]
         flow = self.library.flows[deck.flow]
         self.push_screen(PracticeScreen(deck, flow, self.library, self.store, scenarios))

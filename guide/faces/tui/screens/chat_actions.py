@@ -7,17 +7,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from guide.faces.tui.screens.chat_keys import ChatKeys
-from guide.faces.tui.screens.confirm import ConfirmScreen
-from guide.faces.tui.screens.note import NoteScreen
-from guide.faces.tui.screens.why import WhyScreen
-from guide.faces.tui.screens.words import WordsScreen
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.faces.tui.widgets.transcript_view import TranscriptView
 from guide.flow.model import Wait
 from guide.flow.steps import Advice, Move
-from guide.history.recorder import Recorder, replay_one
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words
+
+if TYPE_CHECKING:
+    from guide.history.recorder import Recorder
 
 
 class WalkActions(ChatKeys):
@@ -32,15 +30,24 @@ class WalkActions(ChatKeys):
 
         def refresh_footer(self) -> None: ...
 
+    def recorder(self) -> Recorder | None:
+        """The walk's recorder, when it is being saved (only then is its module imported:
+        a walk that keeps nothing starts without the store)."""
+        if self.walk.listener is None:
+            return None
+        from guide.history.recorder import Recorder
+
+        return self.walk.listener if isinstance(self.walk.listener, Recorder) else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step = self.walk.current
         if action == "copy":
             return isinstance(step, Advice) and bool(step.text or step.script)
         if action == "note":
-            recorder = self.walk.listener
+            recorder = self.recorder()
             return (
                 isinstance(step, Advice)
-                and isinstance(recorder, Recorder)
+                and recorder is not None
                 and recorder.session_id is not None
             )
         if action == "timer":
@@ -75,6 +82,8 @@ class WalkActions(ChatKeys):
 
     def action_undo(self) -> None:
         """Put back the answer the last Back took away."""
+        from guide.history.recorder import replay_one
+
         move, self.taken_back = self.taken_back, None
         if move is not None and replay_one(self.walk, move):
             self.say(S.chat_undone.format(answer=answer_words(move.label) or move.value), "note")
@@ -90,6 +99,8 @@ class WalkActions(ChatKeys):
             if yes:
                 self.restart_now()
 
+        from guide.faces.tui.screens.confirm import ConfirmScreen  # dialogs: when first asked
+
         dialog = ConfirmScreen(S.restart_title, S.restart_detail, S.restart_yes, S.restart_no)
         self.app.push_screen(dialog, answered)
 
@@ -104,6 +115,8 @@ class WalkActions(ChatKeys):
         self.say(help_text or S.chat_no_help, "note")
 
     def action_why(self) -> None:
+        from guide.faces.tui.screens.why import WhyScreen
+
         self.app.push_screen(WhyScreen(self.walk.why()))
 
     def warn(self, message: str) -> None:
@@ -111,8 +124,8 @@ class WalkActions(ChatKeys):
 
     def action_note(self) -> None:
         """A private note on this walk, kept with it in the history."""
-        recorder = self.walk.listener
-        if not isinstance(recorder, Recorder) or recorder.session_id is None or not self.store:
+        recorder = self.recorder()
+        if recorder is None or recorder.session_id is None or not self.store:
             return
         store, session_id = self.store, recorder.session_id
 
@@ -121,8 +134,12 @@ class WalkActions(ChatKeys):
                 store.set_note(session_id, note)
                 self.notify(S.chat_note_saved, markup=False)
 
+        from guide.faces.tui.screens.note import NoteScreen
+
         self.app.push_screen(NoteScreen(store.session(session_id).note), keep)
 
     def action_copy(self) -> None:
         """Copy the words to use, and show them to select or save."""
+        from guide.faces.tui.screens.words import WordsScreen
+
         self.app.push_screen(WordsScreen(self.query(OutcomeCard).last().words))

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from guide.faces.tui.screens.flow_switch import FlowSwitching
-from guide.faces.tui.screens.keys import KeysScreen
 from guide.faces.tui.screens.words import copy_binding
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.choices import Choices
@@ -152,4 +151,6 @@ class ChatKeys(Worded, FlowSwitching):
             {"start": countdown.start, "snooze": countdown.snooze, "skip": countdown.skip}[what]()
 
     def action_keys(self) -> None:
+        from guide.faces.tui.screens.keys import KeysScreen  # when first asked
+
         self.app.push_screen(KeysScreen(self.active_bindings))

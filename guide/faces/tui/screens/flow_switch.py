@@ -8,22 +8,18 @@ from typing import TYPE_CHECKING
 
 from textual import on
 
-from guide.faces.tui.screens.facts import FactsScreen
-from guide.faces.tui.screens.map import MapScreen
-from guide.faces.tui.screens.picker import PickerScreen
 from guide.faces.tui.screens.presenter import PresenterMode
 from guide.faces.tui.widgets.flow_watcher import FlowWatcher
 from guide.flow.engine import Walk
 from guide.flow.replay import replay
 from guide.flow.startpoints import needed_facts
-from guide.history.recorder import start_saving
-from guide.history.store import Store
 from guide.i18n.strings import S
 from guide.i18n.wording import step_words
 from guide.library.flows import FlowOpenError, open_flow, scan
 
 if TYPE_CHECKING:
     from guide.faces.tui.widgets.bubble import Speaker
+    from guide.history.store import Store
 
 SHOWN_PROBLEM_LINES = 6
 """Lines of a broken flow's problems shown in the transcript on a failed reload."""
@@ -45,6 +41,8 @@ class FlowSwitching(PresenterMode):
 
     def action_flows(self) -> None:
         """Open the flow picker; a flow picked there starts a new walk here."""
+        from guide.faces.tui.screens.picker import PickerScreen  # screens: when first asked
+
         self.app.push_screen(PickerScreen(self.walk.flow.path), self.open_flow)
 
     def open_flow(self, path: Path | None) -> None:
@@ -58,6 +56,8 @@ class FlowSwitching(PresenterMode):
             return
         self.walk = Walk(flow, library.resolver())
         if self.store is not None:
+            from guide.history.recorder import start_saving
+
             start_saving(self.walk, self.store, self.warn)
         self.title = flow.title
         self.restart_now()  # the walk left is saved as it stands; this one starts afresh
@@ -66,6 +66,8 @@ class FlowSwitching(PresenterMode):
         """The whole flow as a tree; picking a step starts the walk from there."""
         flow = self.walk.current_flow
         current = self.walk.path()[-1][1]
+        from guide.faces.tui.screens.map import MapScreen
+
         shown = MapScreen(flow, current, self.taken(flow), self.walk.resolve)
         self.app.push_screen(shown, self.start_from)
 
@@ -87,6 +89,8 @@ class FlowSwitching(PresenterMode):
             self.show_step()
 
         if needed:
+            from guide.faces.tui.screens.facts import FactsScreen
+
             self.app.push_screen(FactsScreen(flow, node_id, needed), begin)
         else:
             begin({})

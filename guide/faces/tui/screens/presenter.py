@@ -7,13 +7,16 @@ from textual.screen import Screen
 
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.escape_line import EscapeLine
-from guide.faces.tui.widgets.flow_map import FlowMap
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.flow.shown import listed, quiet_escape
 from guide.flow.steps import Question
 from guide.flow.trail import Trail, trail_of
 from guide.i18n.strings import S
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from guide.faces.tui.widgets.flow_map import FlowMap
 
 
 class PresenterMode(Screen[None]):
@@ -26,6 +29,8 @@ class PresenterMode(Screen[None]):
     """In presenter mode, how many answers of the current question are shown."""
 
     def side_map(self) -> FlowMap:
+        from guide.faces.tui.widgets.flow_map import FlowMap  # only when presenting
+
         return FlowMap(self.walk.current_flow, id="side-map", resolve=self.walk.resolve)
 
     def offer_revealed(self, step: Question) -> None:
@@ -48,6 +53,10 @@ class PresenterMode(Screen[None]):
             self.offer_revealed(step)
 
     def update_map(self) -> None:
+        if not self.query("#side-map"):
+            return
+        from guide.faces.tui.widgets.flow_map import FlowMap
+
         for flow_map in self.query("#side-map").results(FlowMap):
             flow = self.walk.current_flow
             if flow_map.flow is not flow:
