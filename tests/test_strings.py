@@ -18,7 +18,6 @@ import string
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from guide.faces.tui.app import make_app
 from guide.faces.tui.screens.keys import KeysScreen
 from guide.flow.engine import Walk
 from guide.flow.model import Input, Say, Wait
+from guide.flow.records import Record
 from guide.flow.steps import Question
 from guide.i18n.strings import ENGLISH, S, names, use
 from guide.i18n.translation import apply_language, placeholders, read_catalogue, template
@@ -254,9 +254,9 @@ def flow_words(flow_path: Path, typed: list[str]) -> list[str]:
     def collect(value: object) -> None:
         if isinstance(value, str):
             found.append(value)
-        elif is_dataclass(value) and not isinstance(value, type):
-            for f in fields(value):
-                collect(getattr(value, f.name))
+        elif isinstance(value, Record):  # the model's records, field by field
+            for name in value.__match_args__:
+                collect(getattr(value, name))
         elif isinstance(value, dict) or hasattr(value, "items"):
             for key, item in value.items():  # type: ignore[attr-defined]  # anything with items(), as checked above
                 collect(key)

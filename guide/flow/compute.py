@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+
+from guide.flow.records import record
 
 
 class ComputeError(ValueError):
     """A sum that cannot be done with what was given; the message is for the person."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Function:
     """One computable thing: the inputs it needs, the facts it sets, how."""
 

@@ -15,10 +15,10 @@ a millisecond.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from guide.flow.lexicon import FUZZY, IDIOMS, LEXICON, MACROS, TYPOS, Category
+from guide.flow.records import record
 
 MAX_SCAN = 2000
 """Characters read; a crisis said past this in a pasted essay is not looked for."""
@@ -67,7 +67,7 @@ _OVERDOSED = re.compile(r"\bo\.?d'd\b|\bo\.d\.")
 _NOT_WORD = re.compile(r"[^a-z0-9|]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     """What was found: the kind of danger and the words that said it."""
 

@@ -21,11 +21,11 @@ by its aliases only.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from guide.flow import polarity
 from guide.flow.model import Option
+from guide.flow.records import field, mutable_record, record
 from guide.flow.tokens import NEGATORS, Token, negated, tokens, wordset
 
 ALIAS = 1.0
@@ -58,7 +58,7 @@ PLAIN = wordset(
 """Words too plain to tell answers apart by: never a label's cue, never mended."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cue:
     stems: tuple[str, ...]
     option: int
@@ -69,7 +69,7 @@ class Cue:
     ("complaints" is rather the alias "complaints" than "complaint")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Index:
     """A question's cues by their first stem, and the words typos are mended to."""
 
@@ -82,7 +82,7 @@ class Index:
     about."""
 
 
-@dataclass(slots=True)
+@mutable_record
 class Found:
     """What one answer's cues found in the text."""
 
@@ -123,7 +123,7 @@ def index(options: tuple[Option, ...], asked: str = "") -> Index:
     return found.index()
 
 
-@dataclass
+@mutable_record
 class _Gathering:
     """A question's cues as they are gathered, option by option."""
 

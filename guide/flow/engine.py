@@ -9,7 +9,6 @@ from one list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import assert_never
 
@@ -52,32 +51,34 @@ from guide.flow.template import fill
 from guide.flow.typed import MAX_INPUT, MAX_REPLY, clean, parse_input
 
 
-@dataclass
 class Walk:
-    """One person's way through a flow.
+    """One person's way through a flow (a plain class: see `guide.flow.records`).
 
-    A reply that does not fit comes back as a `Reply` saying why; only a flow
-    that is broken underneath (a link to a missing flow, routes that loop)
-    raises `WalkError`.
+    A reply that does not fit comes back as a `Reply` saying why; only a flow that is
+    broken underneath (a link to a missing flow, routes that loop) raises `WalkError`.
     """
 
-    flow: Flow
-    resolve: FlowResolver | None = None
-    """Finds another flow by id, for `other-flow:node` links."""
-    listener: Listener | None = None
-    """Told of every change the person makes (a move, "back", "restart"), after
-    it happened: this is how a walk is saved as it goes, without the engine
-    doing any I/O itself."""
-    start: str | None = None
-    """Begin at this node instead of the flow's `start` (a trainer's "start anywhere")."""
-    given: Facts = field(default_factory=lambda: MappingProxyType({}))
-    """Facts known before the first step, for a walk that begins part-way."""
-    _frames: list[Frame] = field(default_factory=list, init=False)
-    _moves: list[Move] = field(default_factory=list, init=False)
-    _offered: offer.Offer | None = field(default=None, init=False)
-
-    def __post_init__(self) -> None:
-        self._frames = [self._first()]
+    def __init__(
+        self,
+        flow: Flow,
+        resolve: FlowResolver | None = None,
+        listener: Listener | None = None,
+        start: str | None = None,
+        given: Facts | None = None,
+    ) -> None:
+        self.flow = flow
+        self.resolve = resolve
+        """Finds another flow by id, for `other-flow:node` links."""
+        self.listener = listener
+        """Told of every change the person makes (a move, "back", "restart"), after it
+        happened: how a walk is saved as it goes, without the engine doing any I/O."""
+        self.start = start
+        """Begin at this node instead of the flow's `start` (a trainer's "start anywhere")."""
+        self.given: Facts = MappingProxyType({}) if given is None else given
+        """Facts known before the first step, for a walk that begins part-way."""
+        self._moves: list[Move] = []
+        self._offered: offer.Offer | None = None
+        self._frames: list[Frame] = [self._first()]
 
     def _first(self) -> Frame:
         node = self.start or self.flow.start

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import assert_never
 
 from guide.flow.engine import Walk
 from guide.flow.model import Example, Flow, Input, Say, Wait
 from guide.flow.problems import Problem
+from guide.flow.records import record
 from guide.flow.refusals import author_words
 from guide.flow.steps import Advice, FlowResolver, Question, WalkError
 
@@ -18,11 +18,13 @@ answer costs a few microseconds per choice on offer; the bundled flows spend und
 500 of it)."""
 
 
-@dataclass(slots=True)
 class Budget:
     """What is left of `BUDGET` for one flow's examples."""
 
-    left: int = field(default_factory=lambda: BUDGET)
+    __slots__ = ("left",)
+
+    def __init__(self, left: int | None = None) -> None:
+        self.left = BUDGET if left is None else left
 
     @property
     def spent(self) -> bool:
@@ -40,7 +42,7 @@ def budget_message(what: str = "examples") -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExampleResult:
     """How one example went; `failure` is None when it reached what it promised."""
 

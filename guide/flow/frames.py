@@ -6,7 +6,6 @@ at a frame, with the flow's escapes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import assert_never
 
@@ -27,6 +26,7 @@ from guide.flow.model import (
     Target,
     Wait,
 )
+from guide.flow.records import record
 from guide.flow.refusals import Invalid, InvalidInput
 from guide.flow.startpoints import branch
 from guide.flow.steps import FlowResolver, WalkError
@@ -36,7 +36,7 @@ MAX_PASSES = 100_000
 (a loop is caught sooner, on its second round; this bounds calculations that never settle)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Frame:
     """One shown step of a walk: the flow and node it is at, with the facts known there."""
 

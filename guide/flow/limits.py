@@ -5,12 +5,12 @@ PyYAML (about 20 ms of a start that builds its flow from the cache)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from guide.flow.problems import FlowError, Mark, Problem
+from guide.flow.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """How much a flow file may ask of us; past any of them, a clear error."""
 

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from guide.flow import cues
 from guide.flow.model import Option
+from guide.flow.records import record
 from guide.flow.tokens import tokens
 
 NUMBERED = re.compile(r"(?:option|answer|number|no\.|#)?\s*(\d{1,3})\s*[.)]?")
@@ -95,7 +95,7 @@ AHEAD = 0.15
 CLOSE = 0.45  # below this nothing is worth suggesting
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Choice:
     """An option as offered: its number (1, 2, … or None) and its key."""
 
@@ -109,7 +109,7 @@ class Choice:
         return str(self.number) if self.number is not None else (self.key or "")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Match:
     """`picked` when the text clearly names one choice, else up to two `suggestions`."""
 
@@ -172,7 +172,7 @@ def _fuzzy(typed: str, choices: Sequence[Choice], denied: set[int]) -> Match:
     return Match(None, tuple(c for c in ranked[:2] if scores[id(c)] >= CLOSE))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Forms:
     """An option's texts as matching compares them: lower-case words joined by spaces."""
 

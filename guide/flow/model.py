@@ -8,11 +8,11 @@ problem can point at its line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, TypeAlias, assert_never, get_args
 
 from guide.flow.problems import NOWHERE, Mark
+from guide.flow.records import field, record
 
 InputType = Literal["text", "number", "integer"]
 EscapeShown = Literal["answer", "line"]
@@ -24,7 +24,7 @@ Facts: TypeAlias = Mapping[str, str]
 # --- conditions -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FactIs:
     """Holds when fact `fact` has one of `values`. A fact never set holds nothing."""
 
@@ -33,7 +33,7 @@ class FactIs:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AllOf:
     """Holds when every item holds (an empty `all` always holds)."""
 
@@ -41,7 +41,7 @@ class AllOf:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnyOf:
     """Holds when at least one item holds (an empty `any` never holds)."""
 
@@ -49,7 +49,7 @@ class AnyOf:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Not:
     """Holds when `item` does not."""
 
@@ -63,7 +63,7 @@ Condition: TypeAlias = FactIs | AllOf | AnyOf | Not
 # --- targets and options ------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Target:
     """Where an option, a route branch or a `next` leads.
 
@@ -79,7 +79,7 @@ class Target:
         return f"{self.flow}:{self.node}" if self.flow else self.node
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Option:
     """One answer offered at a question."""
 
@@ -94,7 +94,7 @@ class Option:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Branch:
     """One branch of a `route`; `when` None is the fallback."""
 
@@ -103,7 +103,7 @@ class Branch:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """Where an outcome's advice comes from: a source id of the flow, and a section."""
 
@@ -112,7 +112,7 @@ class Source:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceInfo:
     """A source named at the top of a flow (`sources:`)."""
 
@@ -124,7 +124,7 @@ class SourceInfo:
 # --- nodes --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ask:
     """A question with options. `offers_escape` False hides the flow's escape here."""
 
@@ -136,7 +136,7 @@ class Ask:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Say:
     """A piece of information, then on to `next`."""
 
@@ -146,7 +146,7 @@ class Say:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Wait:
     """A countdown of `seconds` the person can start, skip or snooze; then `next`."""
 
@@ -157,7 +157,7 @@ class Wait:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Input:
     """Asks for a value and stores it as fact `fact`.
 
@@ -177,7 +177,7 @@ class Input:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Route:
     """Branches on facts without asking; the last branch is the fallback."""
 
@@ -186,7 +186,7 @@ class Route:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Goto:
     """Continues at a node of another flow (or of this one)."""
 
@@ -195,7 +195,7 @@ class Goto:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Compute:
     """Runs a named function from the registry on facts and stores what it gives.
 
@@ -211,7 +211,7 @@ class Compute:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Outcome:
     """The recommended next step: what to do, in order, why, the words, the source."""
 
@@ -239,7 +239,7 @@ NodeKind = Literal["ask", "say", "wait", "input", "route", "goto", "compute", "o
 NODE_KINDS: tuple[NodeKind, ...] = get_args(NodeKind)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Example:
     """A walk the flow promises: these answers reach `outcome` (and these facts)."""
 
@@ -250,7 +250,7 @@ class Example:
     mark: Mark = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flow:
     """A whole flow file. `nodes` keeps the order of the file."""
 

@@ -9,11 +9,11 @@ lasts until the walk moves (an answer, back, restart).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from guide.flow import polarity
 from guide.flow.match import Choice, Match, match
+from guide.flow.records import record
 from guide.flow.steps import Question
 from guide.flow.tokens import tokens
 
@@ -21,7 +21,7 @@ SHORT = 4
 """Words at most in a yes or no to the offer ("no, not that one")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Offer:
     """The one answer asked about, and the step (a frame of the walk) it was asked at."""
 

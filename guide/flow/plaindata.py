@@ -13,11 +13,11 @@ read-only views, and keys keep their order), a frozenset `{"s": [...]}`.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
 from types import MappingProxyType
 from typing import Any
 
 from guide.flow import model, problems
+from guide.flow.records import Record
 
 CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -47,17 +47,13 @@ CLASSES: dict[str, type] = {
 }
 """Every class a flow is made of, by name: nothing else can be built from plain data."""
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
 
 class NotPlain(ValueError):
     """Plain data that is not a flow's (another version's, or damaged)."""
 
 
 def _names(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    names: tuple[str, ...] = cls.__match_args__  # type: ignore[attr-defined]  # every record has them
     return names
 
 
@@ -72,7 +68,7 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, MappingProxyType | dict):
         return {"m": [[to_plain(k), to_plain(v)] for k, v in value.items()]}
     cls = type(value)
-    if is_dataclass(value) and CLASSES.get(cls.__name__) is cls:
+    if isinstance(value, Record) and CLASSES.get(cls.__name__) is cls:
         return {"$": cls.__name__, "v": [to_plain(getattr(value, n)) for n in _names(cls)]}
     raise NotPlain(f"cannot keep a {cls.__name__} as plain data")
 

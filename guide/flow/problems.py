@@ -7,13 +7,14 @@ problems of a flow that cannot be read at all. Nothing here does I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from guide.flow.records import record
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mark:
     """A place in a flow file; `line` and `col` count from 1, as editors do."""
 
@@ -44,7 +45,7 @@ def _escaped(found: re.Match[str]) -> str:
     return repr(char)[1:-1]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """One thing wrong with a flow, located and worded for the person who wrote it.
 

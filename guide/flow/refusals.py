@@ -7,8 +7,9 @@ commands word them for flow writers themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, TypeAlias, get_args
+
+from guide.flow.records import record
 
 Unfit: TypeAlias = Literal[
     "required", "number", "whole_number", "finite", "at_least", "at_most", "compute"
@@ -16,7 +17,7 @@ Unfit: TypeAlias = Literal[
 """Why a value does not fit an `input` step (or a calculation cannot be done with it)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Invalid:
     """A value the walk cannot take, and the part a face fills into its words: the
     bound for `at_least` and `at_most`, the calculation's own problem for `compute`."""

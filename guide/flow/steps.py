@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias, assert_never
 
 from guide.flow.lexicon import Category
 from guide.flow.match import Choice
 from guide.flow.model import Ask, Compute, Facts, Flow, Goto, Input, Node, Outcome, Route, Say, Wait
+from guide.flow.records import record
 from guide.flow.refusals import Refusal
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ class WalkError(Exception):
     """The walk cannot go on (a link to a missing flow, a route that loops)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Question:
     """An `ask` node as offered now: only the options whose `when` holds, then escapes."""
 
@@ -37,7 +37,7 @@ class Question:
         return self.node.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Advice:
     """An outcome with its words filled in from the facts: the script and message, and
     the title and why (a figure the walk worked out, such as an abandonment rate)."""
@@ -53,7 +53,7 @@ Step: TypeAlias = Question | Say | Wait | Input | Advice
 """Every kind of step a face shows: a branch on it is a `match` ending in `assert_never`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Move:
     """One thing the person did: chose an option, entered a value, or went on."""
 
@@ -64,7 +64,7 @@ class Move:
     """What the person saw as their answer, for transcripts and "why?"."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """What a listener hears: a move made, or "back" or "restart"."""
 
@@ -77,7 +77,7 @@ class Change:
 Listener: TypeAlias = Callable[[Change, "Walk"], None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reply:
     """What became of a typed reply: accepted, or why not and what might fit."""
 
@@ -90,7 +90,7 @@ class Reply:
     once (see `guide.flow.crisis`); a face adds one calm line for it."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reason:
     """One answered step on the way here, in plain words."""
 
@@ -98,7 +98,7 @@ class Reason:
     answered: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Why:
     """Why the current step is asked: the answers so far, the facts, the help text."""
 

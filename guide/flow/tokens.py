@@ -14,8 +14,9 @@ busy" still says busy. The cost is linear in the text, which `engine.MAX_REPLY` 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from guide.flow.records import record
 
 _PIECE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.,;:!?()\[\]\"/…–—]")  # noqa: RUF001
 _PUNCTUATION = frozenset('.,;:!?()[]"/…–—')  # noqa: RUF001
@@ -87,7 +88,7 @@ _IRREGULAR: dict[str, str] = {
 _KEEP = wordset("this his was has is us yes bus news less lens gas kiss boss class")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Token:
     """One word as typed (mended) with its stem and the clause it stands in."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 
+from guide.flow.limits import CONTROL
 from guide.flow.model import Input
 from guide.flow.refusals import Invalid, InvalidInput, Unfit
-from guide.flow.limits import CONTROL
 
 MAX_INPUT = 200
 """Longest value an `input` keeps, in characters (a name, a number)."""

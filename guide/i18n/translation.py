@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass
 from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
 from guide.flow.limits import CONTROL
 from guide.flow.problems import FlowError, visible
+from guide.flow.records import record
 from guide.flow.suggest import did_you_mean
 from guide.i18n.strings import ENGLISH, names, use
 
@@ -32,7 +32,7 @@ LANGUAGE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
 PLACEHOLDER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Catalogue:
     """What a translation file gave: the strings that can be used, and its problems."""
 

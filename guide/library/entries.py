@@ -5,12 +5,12 @@ it is asked for (`Flows`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from guide.flow.model import Flow
 from guide.flow.problems import visible
+from guide.flow.records import field, record
 from guide.library.readings import About
 
 TYPE_CHECKING = False  # typing's: the walk is imported by whoever walks a flow
@@ -29,7 +29,7 @@ class FlowNotFound(LookupError):
     """No flow by that name or path; the message lists what there is."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """One flow file of the library and whether it can be opened."""
 
@@ -89,20 +89,27 @@ class Flows(Mapping[str, Flow]):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def nodes(self) -> dict[str, list[str]]:
-        """Each flow's node ids, for checking links to it, without building any flow."""
-        return {i: list(e.about.nodes) for i, e in self._entries.items() if e.about}
 
-
-@dataclass
 class Library:
     """Every flow that can be found, and the ones that can be opened, by id."""
 
-    entries: list[Entry] = field(default_factory=list)
-    flows: Flows = field(default_factory=lambda: Flows([]))
-    looked: list[Path] = field(default_factory=list)
-    """Files looked for beside the files named (for links), there or not: `check`'s
-    kept report depends on them too."""
+    __slots__ = ("entries", "flows", "looked")
+
+    def __init__(
+        self,
+        entries: list[Entry] | None = None,
+        flows: Mapping[str, Flow] | None = None,
+        looked: list[Path] | None = None,
+    ) -> None:
+        self.entries = entries if entries is not None else []
+        self.flows: Mapping[str, Flow] = flows if flows is not None else Flows(self.entries)
+        self.looked = looked if looked is not None else []
+        """Files looked for beside the files named (for links), there or not: `check`'s
+        kept report depends on them too."""
+
+    def nodes(self) -> dict[str, list[str]]:
+        """Each opening flow's node ids, for checking links to it, without building any."""
+        return {e.flow_id: list(e.about.nodes) for e in self.entries if e.opens and e.about}
 
     def resolver(self) -> FlowResolver:
         return self.flows.get

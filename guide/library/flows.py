@@ -198,7 +198,7 @@ def _open_duplicate(entry: Entry, library: Library) -> Flow:
     result = load(entry.path)
     if isinstance(result, str):
         raise FlowOpenError(result)
-    errors = errors_of(result, library.flows.nodes(), library.flows.get)
+    errors = errors_of(result, library.nodes(), library.flows.get)
     if errors or result.flow is None:
         raise FlowOpenError("\n".join(errors))
     return result.flow

@@ -5,13 +5,13 @@ without opening it (`About`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from guide.flow.model import Flow, Outcome
 from guide.flow.plaindata import NotPlain, from_plain, to_plain
 from guide.flow.problems import Problem, visible
+from guide.flow.records import record
 from guide.library.cache import FlowCache, key_of
 
 TYPE_CHECKING = False  # typing's: the walk is imported by whoever walks a flow
@@ -35,7 +35,7 @@ Result = Readout | str
 """A reading, or the one located line of the error that stopped it."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Read:
     """A reading kept in the flow cache, built again (see `Readout`)."""
 
@@ -44,7 +44,7 @@ class Read:
     broken: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class About:
     """What the library lists of a flow (`flows`, the picker), and the node ids that
     links from other flows are checked against, kept without the flow itself."""

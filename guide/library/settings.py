@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from guide import places
 from guide.flow.files import read_capped
 from guide.flow.limits import Limits
 from guide.flow.problems import FlowError
+from guide.flow.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     save: bool = True
     """Keep every walk in the session store (history, resume)."""

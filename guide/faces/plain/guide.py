@@ -10,7 +10,6 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TextIO, assert_never
 
 from guide.faces.plain.text import as_shown, line_width, wrap, wrap_prompt
@@ -29,23 +28,33 @@ from guide.i18n.wording import answer_words, refusal_words, source_line
 RULE = "─" * 60
 
 
-@dataclass
 class PlainIO:
     """Where the plain face reads and writes, how it waits and how wide its lines are
-    (tests pass fakes for all of them)."""
+    (tests pass fakes for all of them). A plain class: see `guide.flow.records`."""
 
-    read: Callable[[], str]
-    """Returns the next line without its newline; raises EOFError at the end."""
-    out: TextIO
-    err: TextIO = sys.stderr
-    sleep: Callable[[float], None] = time.sleep
-    poll: Callable[[float], str | None] | None = None
-    """Waits up to that many seconds for a typed line and returns it, or None if none
-    came. None here: typing cannot be watched, so a running countdown sleeps instead."""
-    clock: Callable[[], float] = time.monotonic
-    width: Callable[[TextIO], int | None] = line_width
-    """How wide `out`'s lines may be, asked at each line (a resized terminal is
-    followed); None: not wrapped."""
+    def __init__(  # each a stand-in a test may pass
+        self,
+        read: Callable[[], str],
+        out: TextIO,
+        *,
+        err: TextIO | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        poll: Callable[[float], str | None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        width: Callable[[TextIO], int | None] = line_width,
+    ) -> None:
+        self.read = read
+        """Returns the next line without its newline; raises EOFError at the end."""
+        self.out = out
+        self.err = sys.stderr if err is None else err
+        self.sleep = sleep
+        self.poll = poll
+        """Waits up to that many seconds for a typed line and returns it, or None if none
+        came. None here: typing cannot be watched, so a running countdown sleeps instead."""
+        self.clock = clock
+        self.width = width
+        """How wide `out`'s lines may be, asked at each line (a resized terminal is
+        followed); None: not wrapped."""
 
     @classmethod
     def console(cls) -> PlainIO:

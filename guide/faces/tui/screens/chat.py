@@ -36,12 +36,9 @@ from guide.flow.model import Say, Wait
 from guide.flow.refusals import InvalidInput
 from guide.flow.steps import Advice, Move, Question, WalkError
 from guide.flow.typed import clean
+from guide.history.store import Store
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from guide.history.store import Store  # imported by whoever saves the walk
 
 
 def outcome_actions() -> tuple[tuple[str, str], ...]:
