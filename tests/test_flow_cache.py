@@ -269,3 +269,12 @@ def test_a_file_changed_between_the_scan_and_opening_it_is_checked_again(mine: P
         open_flow(mine, library)
     mine.write_bytes(TINY.read_bytes().replace(b"A tiny flow", b"A new title"))
     assert open_flow(mine, scan()).title == "A new title"
+
+
+def test_the_cache_keeps_the_files_read_most_lately(
+    mine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "KEPT_FILES", 2)
+    scan()
+    kept = json.loads(cache_file().read_text(encoding="utf-8"))["files"]
+    assert list(kept) == [str(p) for p in [*bundled_flows(), mine][-2:]]

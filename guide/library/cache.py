@@ -50,6 +50,8 @@ SETTLED_NS = 2_000_000_000
 """A file changed more recently than this is not kept: it may still be changing."""
 KEPT = 6
 """Library verdicts and check runs kept (the newest first)."""
+KEPT_FILES = 256
+"""Files' readings kept: the ones read most lately (a file deleted long ago drops out)."""
 CODE = ("flow", "practice", "library")
 """The guide's folders whose code decides what a flow is and what `check` says."""
 
@@ -123,8 +125,12 @@ class FlowCache:
         return kept.get("read")
 
     def keep_read(self, path: Path, key: Key | None, reading: Any) -> None:
-        if key is not None and settled(key) and isinstance(self.document.get("files"), dict):
-            self.document["files"][str(path)] = {"key": key, "read": reading}
+        files = self.document.get("files")
+        if key is not None and settled(key) and isinstance(files, dict):
+            files.pop(str(path), None)  # to the end: the most lately read
+            files[str(path)] = {"key": key, "read": reading}
+            for stale in list(files)[:-KEPT_FILES]:
+                del files[stale]
             self.changed = True
 
     def verdict(self, kind: str, files: Files) -> Any:
