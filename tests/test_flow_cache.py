@@ -19,6 +19,7 @@ from guide import places
 from guide.commands.flows import run_check
 from guide.flow.loader import read_flow
 from guide.flow.plaindata import NotPlain, from_plain, to_plain
+from guide.history.store import Store
 from guide.library import cache, readings
 from guide.library.flows import FlowOpenError, bundled_flows, open_flow, scan
 
@@ -278,3 +279,15 @@ def test_the_cache_keeps_the_files_read_most_lately(
     scan()
     kept = json.loads(cache_file().read_text(encoding="utf-8"))["files"]
     assert list(kept) == [str(p) for p in [*bundled_flows(), mine][-2:]]
+
+
+def test_a_data_folder_the_cache_makes_is_as_private_as_the_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache may be the first thing kept: the store, opened after, must find its
+    # folder already private (else it tells the person their walks were readable).
+    home = tmp_path / "new" / "home"
+    monkeypatch.setenv(places.HOME_ENV, str(home))
+    scan()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert not Store.open().tightened

@@ -182,8 +182,12 @@ def _document(path: Path) -> dict[str, Any] | None:
 
 
 def _write(path: Path, data: bytes) -> None:
+    """Write the cache privately. The data folder, if the cache is the first thing in it,
+    is made 0700 as the store would make it (a looser one, made with the umask, would
+    have the store tell the person their walks could be read by others)."""
     from guide.history.private import private_folder, write_private
 
+    private_folder(path.parent.parent, ours=False)
     private_folder(path.parent, ours=True)
     write_private(path, data, force=True)
 
