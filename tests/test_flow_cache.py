@@ -240,6 +240,7 @@ def test_a_flow_as_plain_data_comes_back_the_same(path: Path) -> None:
         {"$": "Flow", "v": []},  # the wrong number of fields
         {"$": "Path", "v": ["/"]},  # not a class of the model
         {"x": 1},  # no shape of ours
+        "an escape \x1b]0;retitled\x07",  # text the loader would have refused
     ],
 )
 def test_plain_data_that_is_no_flow_is_refused(data: object) -> None:

@@ -3,7 +3,8 @@ keeps in JSON, so that a start can skip reading the YAML (`guide.library.cache`)
 
 Only the model's own classes can come back, each built by its constructor from
 values read as JSON: nothing is imported, evaluated or unpickled, whatever the
-data holds. Data that does not fit raises `ValueError` (`NotPlain`), which the
+data holds, and no text with a control character (the loader lets none through,
+so such a cache was not written by us) reaches a terminal from it. Data that does not fit raises `ValueError` (`NotPlain`), which the
 cache takes as "no entry".
 
 The shapes: a model object is `{"$": "Ask", "v": [field values in order]}`, a tuple
@@ -17,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from guide.flow import model, problems
+from guide.flow.limits import CONTROL
 from guide.flow.records import Record
 
 CLASSES: dict[str, type] = {
@@ -82,7 +84,11 @@ def from_plain(data: Any) -> Any:
 
 
 def _built(data: Any) -> Any:
-    if data is None or isinstance(data, str | bool | int | float):
+    if isinstance(data, str):
+        if CONTROL.search(data):  # the loader lets none through: this was not ours
+            raise NotPlain("a control character")
+        return data
+    if data is None or isinstance(data, bool | int | float):
         return data
     if isinstance(data, list):
         return tuple(_built(item) for item in data)
