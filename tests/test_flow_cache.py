@@ -292,3 +292,19 @@ def test_a_data_folder_the_cache_makes_is_as_private_as_the_stores(
     scan()
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert not Store.open().tightened
+
+
+def test_check_sees_a_file_appear_where_a_link_looked_for_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    links = Path(__file__).parent / "fixtures" / "links"
+    alpha = tmp_path / "alpha.yaml"
+    alpha.write_bytes((links / "alpha.yaml").read_bytes())
+    os.utime(alpha, ns=(LONG_AGO, LONG_AGO))
+    assert run_check([alpha]) == 1  # beta is nowhere: its links are errors
+    assert "there is no flow `beta`" in capsys.readouterr().out
+    beta = tmp_path / "beta.yaml"
+    beta.write_bytes((links / "beta.yaml").read_bytes())
+    os.utime(beta, ns=(LONG_AGO, LONG_AGO))
+    assert run_check([alpha]) == 0  # the kept report is not used: beta came
+    assert "0 error(s)" in capsys.readouterr().err

@@ -123,14 +123,10 @@ def _neighbours(
         for node in result.flow.nodes.values():
             for target in successors(node):
                 beside = path.parent / f"{target.flow}.yaml"
-                if target.flow and target.flow not in ids and beside not in paths:
-                    looked.append(beside)
-                if (
-                    target.flow
-                    and target.flow not in ids
-                    and beside not in paths
-                    and is_regular(beside)
-                ):
+                if not target.flow or target.flow in ids or beside in paths:
+                    continue
+                looked.append(beside)  # there or not, `check`'s report depends on it
+                if is_regular(beside):
                     paths.add(beside)
                     ids.add(target.flow)
                     found = read_file(beside, cache)
