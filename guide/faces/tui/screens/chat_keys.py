@@ -9,8 +9,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from guide.faces.tui.screens.copying import copy_binding
 from guide.faces.tui.screens.flow_switch import FlowSwitching
-from guide.faces.tui.screens.words import copy_binding
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.transcript_view import TranscriptView

@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from guide.faces.tui.screens.words import WordsScreen, copy_binding
+from guide.faces.tui.screens.copying import copy_binding
+from guide.faces.tui.screens.words import WordsScreen
 from guide.faces.tui.widgets.bubble import Bubble
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.hanging import Hanging, HangingRows

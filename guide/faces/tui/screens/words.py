@@ -25,11 +25,6 @@ from guide.faces.tui.widgets.worded import Worded
 from guide.i18n.strings import S
 
 
-def copy_binding() -> Binding:
-    """The key that copies the words to use, on the outcome card and on a saved walk."""
-    return Binding("c", "copy", S.key_copy, id="copy")
-
-
 def copy_notice(result: Copied) -> str:
     """What the person is told about a copy: only a tool's word counts as confirmed."""
     if result.how == "failed":
