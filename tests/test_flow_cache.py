@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from guide import places
+from guide.commands import checked
 from guide.commands.flows import run_check
+from guide.flow import limits
 from guide.flow.loader import read_flow
 from guide.flow.plaindata import NotPlain, from_plain, to_plain
 from guide.history.store import Store
@@ -308,3 +310,30 @@ def test_check_sees_a_file_appear_where_a_link_looked_for_it(
     os.utime(beta, ns=(LONG_AGO, LONG_AGO))
     assert run_check([alpha]) == 0  # the kept report is not used: beta came
     assert "0 error(s)" in capsys.readouterr().err
+
+
+def test_kept_text_with_a_control_character_is_not_shown(
+    mine: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A cache the guide did not write (what it keeps never holds one): the library and
+    # check work it out again rather than show an escape code.
+    scan()
+    assert run_check([mine]) == 0
+    capsys.readouterr()
+    document = json.loads(cache_file().read_text(encoding="utf-8"))
+    for verdict in document["libraries"]:
+        for entry in verdict["value"]:
+            if entry["about"]:
+                entry["about"][0] = "\x1b]0;retitled\x07"
+    for report in document["checks"]:
+        report["value"]["lines"] = ["\x1b[2J"]
+        report["value"]["errors"] = 1
+    cache_file().write_text(json.dumps(document), encoding="utf-8")
+    titles = {e.about.title for e in scan().entries if e.about}  # checked again
+    assert "A tiny flow" in titles and not [t for t in titles if "\x1b" in t]
+    assert run_check([mine]) == 0
+    assert "\x1b" not in capsys.readouterr().out
+
+
+def test_check_spells_the_loaders_control_characters() -> None:
+    assert checked.CONTROL.pattern == limits.CONTROL.pattern

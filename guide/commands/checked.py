@@ -11,6 +11,7 @@ and checked afresh. A run that could not read a file is not kept.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from guide.library.cache import FlowCache, files_of
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from guide.library.cache import Files
 
 KIND = "checks"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""`guide.flow.limits.CONTROL`, spelled again: a kept check imports no flow language."""
 
 
 class Report:
@@ -63,9 +66,14 @@ def checked_before(paths: Sequence[Path]) -> Report | None:
         errors, warnings = int(kept["errors"]), int(kept["warnings"])
     except (TypeError, ValueError, KeyError):
         return None
-    if not all(isinstance(line, str) for line in lines) or errors + warnings != len(lines):
+    if not all(_plain_line(line) for line in lines) or errors + warnings != len(lines):
         return None
     return Report(lines, errors, warnings)
+
+
+def _plain_line(line: object) -> bool:
+    """A line `check` printed: text without a control character."""
+    return isinstance(line, str) and not CONTROL.search(line)
 
 
 def keep_report(files: Files, looked: list[Path], report: Report) -> None:

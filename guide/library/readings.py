@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from guide.flow.limits import CONTROL
 from guide.flow.model import Flow, Outcome
 from guide.flow.plaindata import NotPlain, from_plain, to_plain
 from guide.flow.problems import Problem, visible
@@ -66,9 +67,16 @@ class About:
     @classmethod
     def from_plain(cls, data: Any) -> About:
         title, description, lang, nodes, outcomes = data
-        if not all(isinstance(t, str) for t in (title, description, lang, *nodes)):
-            raise NotPlain("not a flow's summary")
-        return cls(title, description, lang, tuple(nodes), int(outcomes))
+        texts = [kept_text(t) for t in (title, description, lang, *nodes)]
+        return cls(texts[0], texts[1], texts[2], tuple(texts[3:]), int(outcomes))
+
+
+def kept_text(value: Any) -> str:
+    """Text from the cache, which will be shown: `NotPlain` unless it is text without a
+    control character (what the guide writes there never has one)."""
+    if not isinstance(value, str) or CONTROL.search(value):
+        raise NotPlain("not text the guide would have kept")
+    return value
 
 
 def read_file(path: Path, cache: FlowCache) -> Result:

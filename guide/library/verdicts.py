@@ -10,7 +10,7 @@ from typing import Any
 from guide.flow.model import Flow
 from guide.library.cache import FlowCache, key_of
 from guide.library.entries import Entry, Flows, Library, Opener, origin_of
-from guide.library.readings import About, errors_of, load, read_file
+from guide.library.readings import About, errors_of, kept_text, load, read_file
 
 
 def plain_entry(entry: Entry) -> dict[str, Any]:
@@ -36,17 +36,17 @@ def from_verdict(kept: Any, found: list[tuple[Path, str]], cache: FlowCache) -> 
 
 
 def _kept_entry(plain: dict[str, Any], cache: FlowCache) -> Entry:
-    path = Path(plain["path"])
+    path = Path(kept_text(plain["path"]))
     about = None if plain["about"] is None else About.from_plain(plain["about"])
-    problems = tuple(str(p) for p in plain["problems"])
+    problems = tuple(kept_text(p) for p in plain["problems"])
     duplicate = plain["duplicate_of"]
     return Entry(
         path,
         origin_of(plain["origin"]),
         about,
         problems,
-        None if duplicate is None else Path(duplicate),
-        str(plain["flow_id"]),
+        None if duplicate is None else Path(kept_text(duplicate)),
+        kept_text(plain["flow_id"]),
         opener=_opener(path, cache),
     )
 
