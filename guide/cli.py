@@ -15,13 +15,11 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from guide import __version__
-from guide.commands.arguments import COMMANDS, NESTED, WALK
+from guide.commands.arguments import COMMANDS, DEFAULT_FLOW, NESTED, WALK
 from guide.commands.console import tolerant_console
 from guide.commands.errors import EXIT_INTERRUPTED, EXIT_OK, CommandError
 from guide.commands.parser import SafeParser, visible
 
-DEFAULT_FLOW = "hang-up"
-"""`guide.library.flows.DEFAULT_FLOW`, spelled here so that parsing imports no library."""
 VALUE_OPTIONS = ("--flow", "--answers", "--start", "--fact")
 """The top-level options that take a value: the word after one is not a command."""
 

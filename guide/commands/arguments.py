@@ -12,7 +12,9 @@ from pathlib import Path
 
 from guide.commands.parser import at_least_one
 from guide.commands.serve import minutes, port_number, session_count
-from guide.library.flows import DEFAULT_FLOW
+
+DEFAULT_FLOW = "hang-up"
+"""`guide.library.folders.DEFAULT_FLOW`, spelled again: parsing imports no library."""
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 

@@ -138,6 +138,8 @@ def run_check_command(args: argparse.Namespace) -> int:
 def _by_name(given: list[Path]) -> list[Path]:
     """Each file as given; a flow's name that is not a file here, as that flow's file
     (bundled or the person's own, broken or not); CommandError for an unknown name."""
+    if not given:  # every bundled flow: nothing to look up
+        return []
     from guide.flow.files import is_regular
     from guide.library.flows import FlowNotFound, Library, scan
 

@@ -6,7 +6,7 @@ Pure: it takes two loaded flows and, for each, a resolver for the flows it links
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from guide.compare.paths import ChangedPath, Explorer, PathReport
 from guide.compare.sides import Side
@@ -15,6 +15,7 @@ from guide.compare.values import StepId, deciding_facts, input_values
 from guide.compare.wording import WordChange, wording_changes
 from guide.flow.engine import Walk
 from guide.flow.model import Flow, successors
+from guide.flow.records import replace
 from guide.flow.steps import FlowResolver
 
 

@@ -159,3 +159,12 @@ def _made(cls: type[T], base: type[Record]) -> type[T]:
 def _is_field(kind: object) -> bool:
     """Not a ClassVar (annotations are strings here: `from __future__ import annotations`)."""
     return not str(kind).startswith(("ClassVar", "typing.ClassVar"))
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """A copy of a record with some fields changed: `dataclasses.replace` for records."""
+    names: tuple[str, ...] = type(obj).__match_args__  # type: ignore[attr-defined]  # a record's
+    unknown = set(changes) - set(names)
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field {sorted(unknown)[0]!r}")
+    return type(obj)(**{name: changes.get(name, getattr(obj, name)) for name in names})

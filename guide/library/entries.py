@@ -4,7 +4,7 @@ it is asked for (`Flows`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Literal
 
@@ -68,26 +68,36 @@ class Entry:
         return "ok"
 
 
-class Flows(Mapping[str, Flow]):
-    """The flows that open, by id, each built the first time it is asked for."""
+class Flows(MutableMapping[str, Flow]):
+    """The flows that open, by id, each built the first time it is asked for (a flow can
+    also be put in by hand, as a dict's: a stand-in, a test's)."""
 
     def __init__(self, entries: list[Entry]) -> None:
-        self._entries = {e.flow_id: e for e in entries if e.opens}
+        self._ids: dict[str, Entry | None] = {e.flow_id: e for e in entries if e.opens}
         self._built: dict[str, Flow] = {}
 
     def __getitem__(self, flow_id: str) -> Flow:
         if flow_id not in self._built:
-            flow = self._entries[flow_id].flow
+            entry = self._ids[flow_id]
+            flow = entry.flow if entry is not None else None
             if flow is None:
                 raise KeyError(flow_id)
             self._built[flow_id] = flow
         return self._built[flow_id]
 
+    def __setitem__(self, flow_id: str, flow: Flow) -> None:
+        self._ids[flow_id] = self._ids.get(flow_id)
+        self._built[flow_id] = flow
+
+    def __delitem__(self, flow_id: str) -> None:
+        del self._ids[flow_id]
+        self._built.pop(flow_id, None)
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._entries)
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._ids)
 
 
 class Library:
@@ -98,11 +108,11 @@ class Library:
     def __init__(
         self,
         entries: list[Entry] | None = None,
-        flows: Mapping[str, Flow] | None = None,
+        flows: MutableMapping[str, Flow] | None = None,
         looked: list[Path] | None = None,
     ) -> None:
         self.entries = entries if entries is not None else []
-        self.flows: Mapping[str, Flow] = flows if flows is not None else Flows(self.entries)
+        self.flows: MutableMapping[str, Flow] = flows if flows is not None else Flows(self.entries)
         self.looked = looked if looked is not None else []
         """Files looked for beside the files named (for links), there or not: `check`'s
         kept report depends on them too."""

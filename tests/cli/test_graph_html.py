@@ -3,7 +3,6 @@ needs nothing from outside), and `check NAME` (a flow's name instead of its file
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from guide.flow.records import replace
 from guide.library.flows import open_flow
 from guide.render.html import to_html
 from tests.helpers import guide, guide_env, refused
@@ -86,7 +86,7 @@ def test_html_shows_flow_text_as_text() -> None:
 
 
 def test_html_strips_control_characters() -> None:
-    flow = dataclasses.replace(open_flow(HOSTILE), title="Esc\x1b[2Jape\x07", description="a\x9bb")
+    flow = replace(open_flow(HOSTILE), title="Esc\x1b[2Jape\x07", description="a\x9bb")
     page = to_html(flow)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
     assert "<title>Esc[2Jape</title>" in page

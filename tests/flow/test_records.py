@@ -11,7 +11,7 @@ import pytest
 
 from guide.flow.model import Option, Target
 from guide.flow.problems import Mark, Problem
-from guide.flow.records import FrozenError, Record, field, record
+from guide.flow.records import FrozenError, Record, field, record, replace
 
 
 @record
@@ -76,3 +76,10 @@ def test_a_factory_default_is_made_for_each_record() -> None:
 def test_records_pickle_and_come_back_equal() -> None:
     target = Target("n", None, Mark("f", 2, 3))
     assert pickle.loads(pickle.dumps(target)) == target
+
+
+def test_replace_copies_with_some_fields_changed() -> None:
+    target = Target("n", "other", Mark("f", 2, 3))
+    assert replace(target, node="m") == Target("m", "other", Mark("f", 2, 3))
+    with pytest.raises(TypeError, match="no field 'nod'"):
+        replace(target, nod="m")

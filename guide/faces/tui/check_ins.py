@@ -3,23 +3,31 @@ due while the app is open (F6 or the palette answers it), and act on the answer.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from guide.checkin.asking import due_check_in, finished_at, settle, utc_now
 from guide.faces.tui.screens.chat import ChatScreen
-from guide.faces.tui.screens.check_in import CheckInScreen, Reply
 from guide.faces.tui.widgets.worded import Worded
 from guide.flow.engine import Walk
-from guide.history.checkins import CheckIn, coming_due
-from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S
-from guide.library.flows import Library
+
+if (
+    TYPE_CHECKING
+):  # the rest when a walk is kept: the first frame of one that is not waits for none of it
+    from guide.faces.tui.screens.check_in import Reply
+    from guide.history.checkins import CheckIn
+    from guide.history.store import Store
+    from guide.library.flows import Library
+
+
+def utc_now() -> datetime:
+    """`guide.checkin.asking.utc_now`, without importing check-ins and the store."""
+    return datetime.now(UTC)
+
 
 LOOK_EVERY = 30.0
 """Seconds between looks for a check-in that has come due while the app is open."""
@@ -67,6 +75,8 @@ class AsksCheckIns(Worded):
         self.offered: set[int] = set()
         self.as_app.set_interval(LOOK_EVERY, self.look_for_check_ins)
         assert self.store is not None
+        from guide.checkin.asking import due_check_in
+
         due = due_check_in(self.store, self.looking_since)
         if due is None:
             then()
@@ -74,6 +84,9 @@ class AsksCheckIns(Worded):
             self.ask_check_in(due, then)
 
     def ask_check_in(self, check_in: CheckIn, then: Callable[[], None]) -> None:
+        from guide.checkin.asking import finished_at
+        from guide.faces.tui.screens.check_in import CheckInScreen
+
         assert self.store is not None
         finished = finished_at(self.store, check_in)
         self.as_app.push_screen(
@@ -90,6 +103,9 @@ class AsksCheckIns(Worded):
             self.as_app.notify(S.check_in_skipped, markup=False)
             then()
             return
+        from guide.checkin.asking import settle
+        from guide.history.store import StoreUnavailable
+
         assert self.store is not None
         try:
             settled = settle(
@@ -118,6 +134,10 @@ class AsksCheckIns(Worded):
         """A check-in that came due while the app is open: a quiet notice, once each."""
         if self.store is None or self.looking_since is None:
             return
+        import sqlite3
+
+        from guide.history.checkins import coming_due
+
         try:
             came = coming_due(self.store.check_ins(), self.looking_since, self.clock())
         except sqlite3.Error:  # a store another copy is busy with: look again next time
@@ -130,6 +150,9 @@ class AsksCheckIns(Worded):
 
     def action_check_in(self) -> None:
         """F6, or the palette: answer the check-in due now."""
+        from guide.checkin.asking import due_check_in
+        from guide.faces.tui.screens.check_in import CheckInScreen
+
         due = (
             due_check_in(self.store, self.clock()) if self.asks_check_ins() and self.store else None
         )
