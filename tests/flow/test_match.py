@@ -6,8 +6,6 @@ why a call ended: three numbered options (one with a key) and the escape "!".
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given, settings
@@ -15,6 +13,7 @@ from hypothesis import given, settings
 from guide.flow.loader import read_flow
 from guide.flow.match import Choice, match
 from guide.flow.model import Ask, Option, Target
+from guide.flow.records import replace  # the model is made of records
 from guide.library.flows import bundled_flows
 
 BATTERY = Option(
