@@ -78,7 +78,5 @@ def test_the_app_imports_only_the_chat_before_its_first_frame() -> None:
     assert "guide.faces.tui.screens.chat" in loaded
     early = [s for s in SCREENS if f"guide.faces.tui.screens.{s}" in loaded]
     assert early == []
-    # The store's types are the chat's (a walk that is kept imports it anyway); what a
-    # walk does with it, check-ins and the recorder, waits until a walk is kept.
     assert "yaml" not in loaded and "guide.checkin.asking" not in loaded
-    assert "guide.history.recorder" not in loaded
+    assert "guide.history.store" not in loaded  # only a walk that is kept needs the store

@@ -8,8 +8,8 @@ import gc
 
 from textual.widgets._footer import FooterKey
 
-from guide.faces.tui.screens.chat import MAX_BUBBLES
 from guide.faces.tui.widgets.bubble import Bubble
+from guide.faces.tui.widgets.transcript_view import MAX_BUBBLES
 from guide.flow.model import Flow
 
 from .conftest import ChatFactory

@@ -9,7 +9,7 @@ the keys (`chat_keys`), a new walk from the picker, the map or `--watch`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,10 +25,7 @@ from guide.faces.tui.widgets.escape_line import EscapeLine
 from guide.faces.tui.widgets.flow_watcher import FlowWatcher
 from guide.faces.tui.widgets.footer import KeysFooter
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
-from guide.faces.tui.widgets.transcript_view import (
-    MAX_BUBBLES,  # noqa: F401 (its old home: still imported from here)
-    TranscriptView,
-)
+from guide.faces.tui.widgets.transcript_view import TranscriptView
 from guide.flow.engine import Walk
 from guide.flow.match import Choice
 from guide.flow.model import Input as InputNode
@@ -36,9 +33,11 @@ from guide.flow.model import Say, Wait
 from guide.flow.refusals import InvalidInput
 from guide.flow.steps import Advice, Move, Question, WalkError
 from guide.flow.typed import clean
-from guide.history.store import Store
 from guide.i18n.strings import S
 from guide.i18n.wording import answer_words, refusal_words
+
+if TYPE_CHECKING:
+    from guide.history.store import Store  # imported by whoever saves the walk
 
 
 def outcome_actions() -> tuple[tuple[str, str], ...]:
