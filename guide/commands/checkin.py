@@ -17,10 +17,9 @@ from guide.checkin.asking import Settled, due_check_in, settle, utc_now
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
 from guide.commands.history import open_store
 from guide.commands.opening import need_a_terminal
-from guide.faces.plain.guide import PlainIO, outcome_lines, walk_record
-from guide.flow.examples import walk_answers
+from guide.faces.plain.guide import PlainIO, answers_failure, outcome_lines, walk_record
 from guide.flow.problems import visible
-from guide.flow.steps import Advice, WalkError
+from guide.flow.steps import Advice
 from guide.history.checkins import Answer, CheckIn, answer_of
 from guide.history.store import Store, StoreUnavailable
 from guide.i18n.strings import S
@@ -99,13 +98,8 @@ def _scripted(
     settled = _settle(store, check_in, answer, now)
     failure: str | None = None
     walk = settled.follow_up
-    if walk is not None:
-        try:
-            failure = walk_answers(walk, rest)
-        except WalkError as exc:
-            failure = str(exc)
-        if failure is None and not walk.finished and rest:
-            failure = S.plain_answers_ran_out.format(step=walk.path()[-1][1])
+    if walk is not None:  # with no answers for it, the follow-up is left where it starts
+        failure = answers_failure(walk, rest, must_finish=bool(rest))
     if as_json:
         record = {
             "walk": check_in.session_id,

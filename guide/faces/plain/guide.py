@@ -1,8 +1,7 @@
 """The line-by-line face: one question at a time on stdin/stdout.
 
 For screen readers, pipes and scripts. It renders `Walk.current` as text and
-hands typed lines back to the walk; everything else lives in the engine.
-"""
+hands typed lines back to the walk; everything else lives in the engine."""
 
 from __future__ import annotations
 
@@ -243,13 +242,7 @@ def explain(why: Why) -> list[str]:
 
 def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> int:
     """Walk with the given answers and no questions asked; exit 1 when they do not fit."""
-    try:
-        failure = walk_answers(walk, answers)
-    except WalkError as exc:
-        failure = str(exc)
-    if failure is None and not walk.finished:
-        step_id = walk.path()[-1][1]
-        failure = S.plain_answers_ran_out.format(step=step_id)
+    failure = answers_failure(walk, answers)
     if as_json:
         io.say_as_is(json.dumps(walk_record(walk, failure), indent=2, ensure_ascii=False))
     else:
@@ -263,6 +256,17 @@ def run_answers(walk: Walk, answers: list[str], io: PlainIO, as_json: bool) -> i
         io.err.write(f"hangup-guide: {failure}\n")
         return 1
     return 0
+
+
+def answers_failure(walk: Walk, answers: list[str], *, must_finish: bool = True) -> str | None:
+    """What went wrong with these answers, or None (running out too, if `must_finish`)."""
+    try:
+        failure = walk_answers(walk, answers)
+    except WalkError as exc:
+        failure = str(exc)
+    if failure is None and must_finish and not walk.finished:
+        failure = S.plain_answers_ran_out.format(step=walk.path()[-1][1])
+    return failure
 
 
 def walk_record(walk: Walk, failure: str | None = None) -> dict[str, object]:
