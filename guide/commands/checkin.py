@@ -150,21 +150,14 @@ def _asked(store: Store, check_in: CheckIn, now: datetime) -> int:
 
 def _asked_line_by_line(store: Store, check_in: CheckIn, now: datetime) -> int:
     """Ask line by line (the follow-up walk too)."""
-    from guide.faces.plain.checkin import answered, read_answer, show_check_in
+    from guide.faces.plain.checkin import ask_about
     from guide.faces.plain.guide import run_interactive
 
     io = PlainIO.console()
-    show_check_in(store, check_in, io)
-    picked = read_answer(io)
-    if picked is None:
-        io.say(S.check_in_skipped)
-        return EXIT_OK
-    if picked == "emergency":
+    after = ask_about(store, check_in, scan(), io, now)
+    if after == "emergency":
         return _emergency(io)
-    after = answered(store, check_in, picked, library=scan(), io=io, now=now)
-    if after is None or isinstance(after, str):
-        return EXIT_OK
-    return run_interactive(after, io)
+    return EXIT_OK if after is None else run_interactive(after, io)
 
 
 def _emergency(io: PlainIO) -> int:

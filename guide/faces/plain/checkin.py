@@ -26,6 +26,13 @@ def offer_check_in(store: Store, library: Library, io: PlainIO, now: datetime) -
     check_in = due_check_in(store, now)
     if check_in is None:
         return None
+    return ask_about(store, check_in, library, io, now)
+
+
+def ask_about(
+    store: Store, check_in: CheckIn, library: Library, io: PlainIO, now: datetime
+) -> Asked:
+    """Ask about this check-in; Enter (or the end of input) skips it."""
     show_check_in(store, check_in, io)
     picked = read_answer(io)
     if picked is None or picked == "emergency":
