@@ -17,7 +17,8 @@ from guide.checkin.asking import Settled, due_check_in, settle, utc_now
 from guide.commands.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CommandError
 from guide.commands.history import open_store
 from guide.commands.opening import need_a_terminal
-from guide.faces.plain.guide import PlainIO, answers_failure, outcome_lines, walk_record
+from guide.faces.plain.guide import PlainIO, outcome_lines
+from guide.faces.plain.scripted import answers_failure, walk_record
 from guide.flow.problems import visible
 from guide.flow.steps import Advice
 from guide.history.checkins import Answer, CheckIn, answer_of

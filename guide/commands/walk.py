@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from guide.commands.errors import EXIT_OK, EXIT_UNREADABLE, CommandError
@@ -70,7 +69,8 @@ def run_walk(args: argparse.Namespace) -> int:
         hint = did_you_mean(args.start or "", flow.nodes)
         raise CommandError(f"{visible(str(exc))}{hint}", EXIT_UNREADABLE) from None
     if args.answers is not None:  # a script: nothing is saved
-        from guide.faces.plain.guide import PlainIO, run_answers
+        from guide.faces.plain.guide import PlainIO
+        from guide.faces.plain.scripted import run_answers
 
         use_language()
         answers = [a.strip() for a in args.answers.split(",")] if args.answers.strip() else []
@@ -102,15 +102,6 @@ def run_walk(args: argparse.Namespace) -> int:
             store.close()  # lets go of the walk: another copy may offer it from now on
 
 
-def teller(io: PlainIO) -> Callable[[str], None]:
-    """How the plain face tells of a saving problem: one line on stderr."""
-
-    def tell(why: str) -> None:
-        io.err.write(f"hangup-guide: {why}\n")
-
-    return tell
-
-
 def parse_facts(pairs: list[str]) -> dict[str, str]:
     """`--fact intent=deliberate` pairs as facts; ValueError names a malformed one."""
     facts: dict[str, str] = {}
@@ -128,7 +119,7 @@ def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str
 
     io = PlainIO.console()
     for note in notes:
-        io.err.write(f"hangup-guide: {note}\n")
+        io.tell(note)
     if walk.start is not None:
         walk = ask_start_facts(walk, io)
     if store is not None and walk.start is None:
@@ -139,13 +130,13 @@ def run_plain(walk: Walk, store: Store | None, library: Library, notes: list[str
         if isinstance(after, Walk):  # "It didn't work": the follow-up, saved as it goes
             return run_interactive(after, io)
         if after == "emergency":  # the emergency exit is never behind the check-in
-            start_saving(walk, store, teller(io))
+            start_saving(walk, store, io.tell)
             walk.escape()
             return run_interactive(walk, io)
     if store is not None:
         walk = offer_resume(store, library, io) or walk
         if walk.listener is None:
-            start_saving(walk, store, teller(io))
+            start_saving(walk, store, io.tell)
     return run_interactive(walk, io)
 
 
@@ -185,7 +176,7 @@ def offer_resume(store: Store, library: Library, io: object) -> Walk | None:
         answer = io.ask(S.plain_resume_question).strip().lower()
     except EOFError:
         answer = "n"
-    tell = teller(io)
+    tell = io.tell
     if answer not in ("", "y", "yes"):
         set_aside(store, session.id, tell)
         io.say(S.plain_resume_fresh)

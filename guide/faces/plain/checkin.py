@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
@@ -74,16 +73,9 @@ def answered(
 ) -> Asked:
     """Keep the answer, say so; the follow-up walk after "It didn't work"."""
     try:
-        settled = settle(store, check_in, answer, library=library, now=now, tell=tell_on(io))
+        settled = settle(store, check_in, answer, library=library, now=now, tell=io.tell)
     except StoreUnavailable as exc:
-        io.err.write(f"hangup-guide: {exc}\n")
+        io.tell(str(exc))
         return None
     io.say(settled.said)
     return settled.follow_up
-
-
-def tell_on(io: PlainIO) -> Callable[[str], None]:
-    def tell(why: str) -> None:
-        io.err.write(f"hangup-guide: {why}\n")
-
-    return tell

@@ -112,6 +112,6 @@ def saver(store: Store | None, io: PlainIO) -> RoundListener | None:
         try:
             store.add_result(result)
         except StoreUnavailable as exc:
-            io.err.write(f"hangup-guide: {S.not_saved.format(problem=exc)}\n")
+            io.tell(S.not_saved.format(problem=exc))
 
     return save
