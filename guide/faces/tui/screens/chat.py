@@ -97,7 +97,7 @@ class ChatScreen(WalkActions):
 
     def on_mount(self) -> None:
         self.set_class(self.presenting, "-presenting")
-        self.query_one(TranscriptView).anchor()
+        self.transcript_view.anchor()
         self.begin()
 
     def check_reload(self) -> None:
@@ -123,26 +123,26 @@ class ChatScreen(WalkActions):
     # --- showing the current step ------------------------------------------------------
 
     def say(self, text: str, speaker: Speaker) -> None:
-        self.query_one(TranscriptView).say(text, speaker, self.walk.depth)
+        self.transcript_view.say(text, speaker, self.walk.depth)
 
     def clear_transcript(self) -> None:
         """An empty transcript, scrolled to follow what is said next."""
-        self.query_one(TranscriptView).clear()
+        self.transcript_view.clear()
 
     def show_step(self) -> None:
         """Ask the current step: a bubble for it, and the right way to answer below."""
         step = self.walk.current
         if self.taken_back is not None and len(self.walk.moves) != self.undo_depth:
             self.taken_back = None  # the walk moved on: Ctrl+Z has nothing to put back
-        choices = self.query_one(Choices)
-        free_text = self.query_one("#free-text", Input)
+        choices = self.choice_list
+        free_text = self.answer_box
         if self.countdown is not None:
             self.countdown.remove()
             self.countdown = None
         free_text.value = ""
         free_text.display = isinstance(step, (Question, InputNode))
         choices.display = True
-        self.query_one(EscapeLine).show_escape(None)  # a question shows it again, if quiet
+        self.escape_line.show_escape(None)  # a question shows it again, if quiet
         match step:
             case Question():
                 self.say(step.text, "guide")
@@ -189,9 +189,9 @@ class ChatScreen(WalkActions):
 
     def show_outcome(self, advice: Advice) -> None:
         """The card, scrolled so its title is in view (it may be taller than the screen)."""
-        self.query_one(TranscriptView).show_card(OutcomeCard(advice, self.walk.current_flow))
+        self.transcript_view.show_card(OutcomeCard(advice, self.walk.current_flow))
         actions = tuple(a for a in outcome_actions() if self.check_action(a[0], ()))
-        self.query_one(Choices).offer((), actions)
+        self.choice_list.offer((), actions)
 
     # --- moves ----------------------------------------------------------------------------
 
@@ -211,13 +211,13 @@ class ChatScreen(WalkActions):
     @on(Choices.Picked)
     def picked(self, event: Choices.Picked) -> None:
         """A choice was picked by number, arrows + Enter, or the mouse."""
-        if self.query_one(Choices).current(event):
+        if self.choice_list.current(event):
             self.choose(event.choice)
 
     @on(Choices.Acted)
     def acted(self, event: Choices.Acted) -> None:
         """An action row (continue, skip, copy, restart, flows) was picked."""
-        if not self.query_one(Choices).current(event):
+        if not self.choice_list.current(event):
             return  # picked from an offer that has gone (a second Enter, typed fast)
         if event.action in ("continue", "skip"):
             if event.action == "skip":
@@ -251,7 +251,7 @@ class ChatScreen(WalkActions):
             case Question() if text.strip():
                 self.answer_in_words(step, text)
             case Question():
-                self.query_one(Choices).action_select()  # Enter on an empty box: the highlighted
+                self.choice_list.action_select()  # Enter on an empty box: the highlighted
             case Say() | Wait() | Advice():
                 pass  # no answer box is shown for these
             case _:
@@ -275,10 +275,10 @@ class ChatScreen(WalkActions):
         elif reply.suggestions:
             one = reply.suggestions[0].option.label if len(reply.suggestions) == 1 else None
             self.say(S.chat_did_you_mean_one.format(answer=one) if one else S.chat_not_sure, "note")
-            self.query_one(Choices).offer(reply.suggestions, (("all", S.chat_none_of_these),))
+            self.choice_list.offer(reply.suggestions, (("all", S.chat_none_of_these),))
         else:
             self.say(S.chat_no_match, "note")
-        self.query_one("#free-text", Input).value = ""
+        self.answer_box.value = ""
         self.action_focus_choices()
 
     @on(Countdown.Finished)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from guide.faces.tui.screens.chat_keys import ChatKeys
 from guide.faces.tui.widgets.outcome_card import OutcomeCard
-from guide.faces.tui.widgets.transcript_view import TranscriptView
 from guide.flow.model import Wait
 from guide.flow.steps import Advice, Move
 from guide.i18n.strings import S
@@ -72,7 +71,7 @@ class WalkActions(ChatKeys):
         moves = self.walk.moves
         last = moves[-1] if moves else None
         if self.walk.back():
-            transcript = self.query_one(TranscriptView)
+            transcript = self.transcript_view
             transcript.anchor()
             transcript.mark_undone(self.walk.depth)
             self.say(S.chat_went_back, "note")

@@ -7,13 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
 
 from guide.faces.tui.screens.copying import copy_binding
 from guide.faces.tui.screens.flow_switch import FlowSwitching
-from guide.faces.tui.widgets.answer_input import AnswerInput
-from guide.faces.tui.widgets.choices import Choices
-from guide.faces.tui.widgets.transcript_view import TranscriptView
 from guide.faces.tui.widgets.worded import Worded
 from guide.flow.model import Input as InputNode
 from guide.flow.reserved import Command, app_command
@@ -87,7 +83,7 @@ class ChatKeys(Worded, FlowSwitching):
         if character == " " and self.presenting:
             self.action_reveal()
             return True
-        choices = self.query_one(Choices)
+        choices = self.choice_list
         if character.isdigit() and character != "0":
             choices.pick_number(int(character))  # a number no answer has (yet) does nothing
             return True
@@ -96,7 +92,7 @@ class ChatKeys(Worded, FlowSwitching):
     def on_key(self, event: events.Key) -> None:
         """A letter typed while the answers (not the box) have the focus: the person
         has started to write, so it goes into the box (the chat-app convention)."""
-        box = self.query_one("#free-text", AnswerInput)
+        box = self.answer_box
         character = event.character
         if box.has_focus or not box.display or character is None or not event.is_printable:
             return
@@ -110,13 +106,13 @@ class ChatKeys(Worded, FlowSwitching):
         the timer's Start for a wait, the transcript at an outcome (so the arrows and
         PageUp/PageDown scroll the card; Tab reaches its actions), the action rows otherwise."""
         if self.walk.finished:
-            self.query_one(TranscriptView).focus()
+            self.transcript_view.focus()
         elif isinstance(self.walk.current, (Question, InputNode)):
-            self.query_one("#free-text", Input).focus()
+            self.answer_box.focus()
         elif self.countdown is not None:
             self.countdown.focus_start()
         else:
-            self.query_one(Choices).focus()
+            self.choice_list.focus()
 
     def action_focus_choices(self) -> None:
         """After words that matched nothing: the box stays ready for another try."""
@@ -124,19 +120,19 @@ class ChatKeys(Worded, FlowSwitching):
 
     def action_clear_box(self) -> None:
         """Escape: empty the answer box (a dialog or the palette closes on its own)."""
-        box = self.query_one("#free-text", Input)
+        box = self.answer_box
         if box.display:
             box.value = ""
             box.focus()
 
     def action_cursor(self, direction: str) -> None:
         """↑ ↓ from the answer box move through the answers; Enter on an empty box picks."""
-        choices = self.query_one(Choices)
+        choices = self.choice_list
         if choices.display and choices.option_count:
             getattr(choices, f"action_cursor_{direction}")()
 
     def action_number(self, number: int) -> None:
-        self.query_one(Choices).pick_number(number)
+        self.choice_list.pick_number(number)
 
     def action_space(self) -> None:
         """Space starts a countdown, or (presenting) shows the next answer."""

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from guide.faces.tui.screens.chat import ChatScreen
-from guide.faces.tui.widgets.choices import Choices
 from guide.flow.model import Flow
 from guide.flow.steps import Advice
 from guide.history.store import PracticeResult, Store, StoreUnavailable
@@ -86,7 +84,7 @@ class PracticeScreen(ChatScreen):
         if isinstance(state, Unscored):
             self.say(S.practice_not_scored, "note")
         else:
-            transcript = self.query_one("#transcript", VerticalScroll)
+            transcript = self.transcript_view
             transcript.anchor(False)
             missed = " -missed" if state.verdict.missed_emergency else ""
             card = Static(verdict_content(state.verdict), classes="verdict" + missed)
@@ -97,7 +95,7 @@ class PracticeScreen(ChatScreen):
     def offer_next(self, last: bool) -> None:
         """The way on after a scenario: the next one, or the round's score."""
         label = S.practice_see_score if last else S.practice_next
-        self.query_one(Choices).offer((), (("next_scenario", f"{label}  (Enter)"),))
+        self.choice_list.offer((), (("next_scenario", f"{label}  (Enter)"),))
 
     def keep(self, result: PracticeResult) -> None:
         """The round's listener: a judged scenario goes to the store, if there is one."""
@@ -122,7 +120,7 @@ class PracticeScreen(ChatScreen):
         self.clear_transcript()
         self.say(summary_words(summary), "guide")
         self.say(S.practice_kept, "note")
-        self.query_one(Choices).offer((), (("restart_round", S.practice_again),))
+        self.choice_list.offer((), (("restart_round", S.practice_again),))
 
     def action_restart_round(self) -> None:
         self.round.again()

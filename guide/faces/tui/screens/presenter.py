@@ -3,10 +3,7 @@ and a question's answers revealed one at a time so a room can guess first."""
 
 from __future__ import annotations
 
-from textual.screen import Screen
-
-from guide.faces.tui.widgets.choices import Choices
-from guide.faces.tui.widgets.escape_line import EscapeLine
+from guide.faces.tui.screens.chat_parts import ChatParts
 from guide.flow.engine import Walk
 from guide.flow.model import Flow
 from guide.flow.shown import listed, quiet_escape
@@ -19,7 +16,7 @@ if TYPE_CHECKING:
     from guide.faces.tui.widgets.flow_map import FlowMap
 
 
-class PresenterMode(Screen[None]):
+class PresenterMode(ChatParts):
     """The part of `ChatScreen` that reveals answers and keeps the side map in step."""
 
     walk: Walk
@@ -39,9 +36,9 @@ class PresenterMode(Screen[None]):
         self.revealed = min(self.revealed, len(shown))
         hidden = len(shown) - self.revealed
         more = (("reveal", S.chat_reveal_row.format(hidden=hidden)),) if hidden else ()
-        choices = self.query_one(Choices)
+        choices = self.choice_list
         choices.offer(shown[: self.revealed], more)
-        self.query_one(EscapeLine).show_escape(quiet_escape(step.choices, self.walk.current_flow))
+        self.escape_line.show_escape(quiet_escape(step.choices, self.walk.current_flow))
         if hidden:  # Enter on the highlighted row reveals again, until all are shown
             choices.highlighted = choices.option_count - 1
 

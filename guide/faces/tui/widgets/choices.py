@@ -13,6 +13,9 @@ from textual.widgets.option_list import Option
 from guide.faces.tui.widgets.hanging import Hanging
 from guide.flow.match import Choice
 
+KEPT_PROMPTS = 64
+"""Prompts kept for answers offered again: a few questions' worth."""
+
 
 class Choices(OptionList):
     """Numbered answers; Enter or a click picks one and posts `Choices.Picked`. A long
@@ -45,22 +48,35 @@ class Choices(OptionList):
         self._items: list[Choice | str] = []
         self.offers = 0
         """How many offers were made; the number of the one showing now."""
+        self._prompts: dict[tuple[str | None, str], Hanging] = {}
+        """Each answer's prompt, kept so an answer offered again is not wrapped again."""
 
     def offer(self, choices: tuple[Choice, ...], actions: tuple[tuple[str, str], ...] = ()) -> None:
         """Show these choices, then these (action, label) pairs."""
         self.clear_options()
         self.offers += 1
         self._items = [*choices, *(name for name, _ in actions)]
-        prompts: list[Option] = []
-        for choice in choices:
-            handle = Content.assemble(Content.styled(f" {choice.handle} ", "bold reverse"), "  ")
-            prompts.append(Option(Hanging(handle, choice.option.label)))
-        prompts += [Option(Hanging(" ▸   ", label)) for _, label in actions]
-        self.add_options(prompts)
+        rows: list[tuple[str | None, str]] = [(c.handle, c.option.label) for c in choices]
+        rows += [(None, label) for _, label in actions]
+        self.add_options([Option(self._prompt(handle, label)) for handle, label in rows])
         # A question starts with nothing highlighted, so an Enter meant for the last
         # answer (a number, then Enter, out of habit) cannot pick one here too; ↓ or
         # ↑ highlights one. Actions alone (continue, start again) start on the first.
-        self.highlighted = 0 if prompts and not choices else None
+        self.highlighted = 0 if rows and not choices else None
+
+    def _prompt(self, handle: str | None, label: str) -> Hanging:
+        """An answer's number (or key) and words; an action's "▸" and words."""
+        prompt = self._prompts.get((handle, label))
+        if prompt is None:
+            if len(self._prompts) >= KEPT_PROMPTS:
+                self._prompts.clear()
+            head = (
+                Content.assemble(Content.styled(f" {handle} ", "bold reverse"), "  ")
+                if handle is not None
+                else Content(" ▸   ")
+            )
+            prompt = self._prompts[handle, label] = Hanging(head, label)
+        return prompt
 
     def pick_number(self, number: int) -> bool:
         """Pick the choice with this number; False when there is none."""

@@ -13,6 +13,9 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+KEPT_RENDERS = 8
+"""Renders a `Hanging` keeps (a width and style each: highlighted or not, focused or not)."""
+
 
 class Hanging(Visual):
     """`head` on the first line, `body` beside it and wrapped in the columns left.
@@ -24,6 +27,9 @@ class Hanging(Visual):
     def __init__(self, head: Content | str, body: Content | str) -> None:
         self.head = head if isinstance(head, Content) else Content(head)
         self.body = body if isinstance(body, Content) else Content(body)
+        self._strips: dict[tuple[int, int | None, Style], list[Strip]] = {}
+        """The last few renders: wrapping is the costly part, and an answer offered
+        again (after Back, say) is drawn at the same width and style."""
 
     def __str__(self) -> str:
         return f"{self.head.plain}{self.body.plain}"
@@ -37,6 +43,17 @@ class Hanging(Visual):
         return min(self.head.cell_length, max(width // 2, 1))
 
     def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        key = (width, height, style)
+        strips = self._strips.get(key)
+        if strips is None:
+            if len(self._strips) >= KEPT_RENDERS:
+                self._strips.clear()
+            strips = self._strips[key] = self._render(width, height, style, options)
+        return strips
+
+    def _render(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
         if width <= 0:

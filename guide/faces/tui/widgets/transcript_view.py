@@ -47,6 +47,13 @@ class TranscriptView(Worded, VerticalScroll):
         # Counted here, not from the children: a removal still under way is among
         # them, and counting it removed the same bubble twice.
         self.live.append(bubble)
+        if len(self.live) > MAX_BUBBLES:
+            # After the frame that shows the new bubble: removing widgets is work the
+            # person need not wait for before seeing the next question.
+            self.call_after_refresh(self.trim)
+
+    def trim(self) -> None:
+        """Remove the oldest bubbles beyond `MAX_BUBBLES`."""
         while len(self.live) > MAX_BUBBLES:
             self.live.popleft().remove()
 
@@ -63,8 +70,15 @@ class TranscriptView(Worded, VerticalScroll):
         self.mount(card)
 
     def mark_undone(self, depth: int) -> None:
-        """Bubbles from `depth` on belong to answers that were taken back."""
-        for bubble in self.query(Bubble):
-            if bubble.depth >= depth:
-                bubble.add_class("-undone")
-        self.query(OutcomeCard).add_class("-undone")
+        """Bubbles from `depth` on belong to answers that were taken back. They are
+        found now and restyled after the next frame, which shows the question gone
+        back to: restyling is work the person need not wait for."""
+        undone: list[Widget] = [
+            b for b in self.live if b.depth >= depth and not b.has_class("-undone")
+        ]
+        undone += [card for card in self.children if isinstance(card, OutcomeCard)]
+        self.call_after_refresh(self._strike, undone)
+
+    def _strike(self, widgets: list[Widget]) -> None:
+        for widget in widgets:
+            widget.add_class("-undone")
