@@ -71,6 +71,8 @@ def _number(value: float, unit: str) -> str:
         return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
     if unit == "MiB":
         return f"{value:,.1f} {unit}"
+    if unit == "x":
+        return f"{value:.2f}x"
     return f"{value:,.0f} {unit}"
 
 

@@ -31,6 +31,7 @@ def cycles(nodes: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
     stack: list[str] = []
     on_stack: set[str] = set()
     groups: list[list[str]] = []
+    place = {node: n for n, node in enumerate(nodes)}  # file order, looked up at once
     for root in nodes:
         if root in index:
             continue
@@ -54,7 +55,7 @@ def cycles(nodes: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
                         if member == node:
                             break
                     if len(group) > 1 or node in edges.get(node, []):
-                        groups.append(sorted(group, key=nodes.index))
+                        groups.append(sorted(group, key=place.__getitem__))
             elif child not in index:
                 index[child] = low[child] = len(index)
                 stack.append(child)

@@ -7,14 +7,14 @@ sources. Pure: it takes a model and returns problems.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from typing import assert_never
 
 from guide.flow.aliaslimits import alias_problems
 from guide.flow.collector import collector_paused
 from guide.flow.examples import example_problems
 from guide.flow.factcheck import fact_problems
+from guide.flow.graph import Graph
 from guide.flow.loops import cycles, loop
 from guide.flow.model import (
     Ask,
@@ -29,7 +29,6 @@ from guide.flow.model import (
     Target,
     Wait,
 )
-from guide.flow.model import successors as node_successors
 from guide.flow.nodechecks import node_problems
 from guide.flow.problems import Mark, Problem, Severity
 from guide.flow.steps import FlowResolver
@@ -52,8 +51,8 @@ def validate(
     False leaves the examples unwalked: that is `check`'s and `test`'s work, never a
     start's (a shared flow's examples made every start take 19 s).
     """
-    checker = _Checker(flow, set(broken), others, resolve, examples)
     with collector_paused():
+        checker = _Checker(flow, set(broken), others, resolve, examples)
         checker.run()
     return sorted(checker.problems, key=lambda p: (p.mark.file, p.mark.line, p.mark.col))
 
@@ -73,6 +72,7 @@ class _Checker:
         self.resolve = resolve
         self.walk_examples = walk_examples
         self.problems: list[Problem] = []
+        self.graph = Graph(flow)
 
     def report(self, mark: Mark, code: str, message: str, severity: Severity = "error") -> None:
         self.problems.append(Problem(mark, severity, code, message))
@@ -94,29 +94,28 @@ class _Checker:
     def local(self, target: Target) -> bool:
         return target.flow is None or target.flow == self.flow.id
 
-    def targets(self) -> Iterator[Target]:
-        for node in self.flow.nodes.values():
-            yield from node_successors(node)
-        for option in self.flow.escape:
-            yield option.next
-
     def check_targets(self) -> None:
-        ids = set(self.flow.nodes) | self.broken
-        if self.flow.start and self.flow.start not in ids:
+        ids: set[str] | None = None  # for "did you mean", only when something is unknown
+        start = self.flow.start
+        if start and start not in self.flow.nodes and start not in self.broken:
+            ids = set(self.flow.nodes) | self.broken
             self.report(
                 self.flow.start_mark,
                 "unknown-target",
-                f"`start` names no node `{self.flow.start}`{did_you_mean(self.flow.start, ids)}",
+                f"`start` names no node `{start}`{did_you_mean(start, ids)}",
             )
-        for target in self.targets():
-            if self.local(target):
-                if target.node not in ids:
-                    self.report(
-                        target.mark,
-                        "unknown-target",
-                        f"there is no node `{target.node}`{did_you_mean(target.node, ids)}",
-                    )
-            elif self.others is not None:
+        escapes = [option.next for option in self.flow.escape]
+        unknown = [*self.graph.unknown, *(t for t in escapes if self.local(t))]
+        for target in unknown:
+            if target.node not in self.flow.nodes and target.node not in self.broken:
+                ids = ids if ids is not None else set(self.flow.nodes) | self.broken
+                self.report(
+                    target.mark,
+                    "unknown-target",
+                    f"there is no node `{target.node}`{did_you_mean(target.node, ids)}",
+                )
+        if self.others is not None:
+            for target in [*self.graph.links, *(t for t in escapes if not self.local(t))]:
                 self.check_link(target)
 
     def check_link(self, target: Target) -> None:
@@ -135,74 +134,42 @@ class _Checker:
                 f"flow `{target.flow}` has no node `{target.node}`{did_you_mean(target.node, nodes)}",
             )
 
-    def edges(self, node: Node) -> list[str]:
-        """Local successors that exist (unknown ones are reported elsewhere)."""
-        return [
-            t.node for t in node_successors(node) if self.local(t) and t.node in self.flow.nodes
-        ]
-
-    def exits(self, node: Node) -> bool:
-        """Whether a node leaves the checked graph: a link, a broken or unknown target."""
-        return any(
-            not self.local(t) or t.node not in self.flow.nodes for t in node_successors(node)
-        )
-
-    def closure(self, roots: list[str]) -> set[str]:
-        """Every node reachable from `roots` along local edges."""
-        seen: set[str] = set()
-        todo = [r for r in roots if r in self.flow.nodes]
-        while todo:
-            node_id = todo.pop()
-            if node_id not in seen:
-                seen.add(node_id)
-                todo.extend(self.edges(self.flow.nodes[node_id]))
-        return seen
-
-    def reachable(self) -> set[str]:
-        escapes = [o.next.node for o in self.flow.escape if self.local(o.next)]
-        return self.closure([self.flow.start, *escapes])
+    def escape_roots(self) -> list[int]:
+        return self.graph.numbers(o.next.node for o in self.flow.escape if self.local(o.next))
 
     def check_reachability(self) -> None:
-        reached = self.reachable()
-        for node_id, node in self.flow.nodes.items():
-            if node_id not in reached:
-                self.report(
-                    node.mark,
-                    "unreachable",
-                    f"node `{node_id}` cannot be reached from `start` or the escape",
-                    "warning",
-                )
+        roots = self.graph.numbers([self.flow.start]) + self.escape_roots()
+        for node_id in self.graph.named(self.graph.reached(roots), 0):
+            self.report(
+                self.flow.nodes[node_id].mark,
+                "unreachable",
+                f"node `{node_id}` cannot be reached from `start` or the escape",
+                "warning",
+            )
 
     def check_ways_out(self) -> None:
         """Dead ends and cycles: nodes from which no path reaches an outcome."""
-        incoming: dict[str, list[str]] = defaultdict(list)
-        good: list[str] = []
-        for node_id, node in self.flow.nodes.items():
-            for succ in self.edges(node):
-                incoming[succ].append(node_id)
-            if isinstance(node, Outcome) or self.exits(node):
-                good.append(node_id)
-        out: set[str] = set()
-        while good:
-            node_id = good.pop()
-            if node_id not in out:
-                out.add(node_id)
-                good.extend(incoming[node_id])
-        stuck = [n for n in self.flow.nodes if n not in out]
-        edges = {n: self.edges(self.flow.nodes[n]) for n in stuck}
+        graph, nodes = self.graph, self.flow.nodes
+        goals = [
+            n
+            for n, node in enumerate(nodes.values())
+            if isinstance(node, Outcome) or graph.leaves[n]
+        ]
+        stuck = graph.named(graph.reaching(goals), 0)
+        edges = {n: [graph.ids[s] for s in graph.edges[graph.number[n]]] for n in stuck}
         cyclic: set[str] = set()
         for group in cycles(stuck, edges):
             cyclic.update(group)
             path = " → ".join(loop(group, edges))
             self.report(
-                self.flow.nodes[group[0]].mark,
+                nodes[group[0]].mark,
                 "cycle",
                 f"cycle with no way out: {path} never reaches an outcome",
             )
         for node_id in stuck:
             if node_id not in cyclic:
                 self.report(
-                    self.flow.nodes[node_id].mark,
+                    nodes[node_id].mark,
                     "dead-end",
                     f"dead end: no path from `{node_id}` reaches an outcome",
                 )
@@ -210,11 +177,13 @@ class _Checker:
     def check_pass_through_loops(self) -> None:
         """Routes, links and calculations that lead round to themselves: nothing is asked
         on the way, so when their conditions send the walk round once they always will."""
-        passing = {
-            node_id: [s for s in self.edges(node) if _passes(self.flow.nodes[s])]
-            for node_id, node in self.flow.nodes.items()
-            if _passes(node)
-        }
+        graph = self.graph
+        passes = bytearray(_passes(node) for node in self.flow.nodes.values())
+        passing: dict[str, list[str]] = {}  # only nodes leading on to another: loops need one
+        for n, out in enumerate(graph.edges):
+            onward = [graph.ids[to] for to in out if passes[to]] if passes[n] else None
+            if onward:
+                passing[graph.ids[n]] = onward
         for group in cycles(list(passing), passing):
             path = " → ".join(loop(group, passing))
             self.report(
@@ -227,7 +196,9 @@ class _Checker:
     # --- the escape -----------------------------------------------------------------
 
     def check_escape(self) -> None:
-        asks = [n for n in self.flow.nodes.values() if isinstance(n, Ask)]
+        asks = [
+            (n, node) for n, node in enumerate(self.flow.nodes.values()) if isinstance(node, Ask)
+        ]
         if not self.flow.escape:
             if asks:
                 self.report(
@@ -237,9 +208,9 @@ class _Checker:
                     "warning",
                 )
             return
-        inside = self._escape_branch()
-        for ask in asks:
-            if not ask.offers_escape and ask.id not in inside:
+        inside = self.graph.reached(self.escape_roots())  # the escape's own branch
+        for n, ask in asks:
+            if not ask.offers_escape and not inside[n]:
                 label = self.flow.escape[0].label
                 self.report(
                     ask.mark,
@@ -247,9 +218,6 @@ class _Checker:
                     f"question `{ask.id}` does not offer the flow's escape (“{label}”); only"
                     " questions inside the escape's own branch may hide it",
                 )
-
-    def _escape_branch(self) -> set[str]:
-        return self.closure([o.next.node for o in self.flow.escape if self.local(o.next)])
 
     # --- node by node ---------------------------------------------------------------
 
