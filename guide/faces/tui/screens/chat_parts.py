@@ -2,7 +2,7 @@
 
 The chat composes its transcript, answers, escape line and answer box once and keeps
 them for its life. `query_one` walks the screen's widgets each time it is called
-(through up to 40 bubbles of transcript first), and a step asked for them five to ten
+(through up to 30 bubbles of transcript first), and a step asked for them five to ten
 times: about a millisecond of every step (issue 18).
 """
 

@@ -14,9 +14,11 @@ from guide.faces.tui.widgets.outcome_card import OutcomeCard
 from guide.faces.tui.widgets.worded import Worded
 from guide.i18n.strings import S
 
-MAX_BUBBLES = 40
-"""Bubbles kept in the transcript; older ones go, so step 500 is as quick as step 5
-(`python -m benchmarks`). "Why am I asked this?" still lists every answer."""
+MAX_BUBBLES = 30
+"""Bubbles kept in the transcript (fifteen questions and answers, about five screens
+at 80x24); older ones go, so step 500 is as quick as step 5 (`python -m benchmarks`:
+every bubble is laid out again at each step, and 40 made the 500th step 1.25 times
+the first ones). "Why am I asked this?" still lists every answer."""
 
 
 class TranscriptView(Worded, VerticalScroll):
