@@ -50,15 +50,7 @@ class Graph:
 
     def reached(self, roots: Iterable[int]) -> bytearray:
         """1 for every node reachable from `roots` along the flow's own targets."""
-        seen = bytearray(len(self.ids))
-        todo = list(roots)
-        edges = self.edges
-        while todo:
-            n = todo.pop()
-            if not seen[n]:
-                seen[n] = 1
-                todo.extend(edges[n])
-        return seen
+        return Graph._spread(self.edges, roots, len(self.ids))
 
     def reaching(self, goals: Iterable[int]) -> bytearray:
         """1 for every node from which some path reaches one of `goals`."""
@@ -70,6 +62,7 @@ class Graph:
 
     @staticmethod
     def _spread(edges: list[list[int]], roots: Iterable[int], size: int) -> bytearray:
+        """1 for every node reachable from `roots` along `edges` (a stack, no recursion)."""
         seen = bytearray(size)
         todo = list(roots)
         while todo:
