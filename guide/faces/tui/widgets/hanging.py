@@ -27,7 +27,7 @@ class Hanging(Visual):
     def __init__(self, head: Content | str, body: Content | str) -> None:
         self.head = head if isinstance(head, Content) else Content(head)
         self.body = body if isinstance(body, Content) else Content(body)
-        self._strips: dict[tuple[int, int | None, Style], list[Strip]] = {}
+        self._strips: dict[tuple[int, int | None, Style, Style | None], list[Strip]] = {}
         """The last few renders: wrapping is the costly part, and an answer offered
         again (after Back, say) is drawn at the same width and style."""
 
@@ -45,7 +45,9 @@ class Hanging(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        key = (width, height, style)
+        if options.selection is not None:  # text selected with the mouse: drawn afresh
+            return self._render(width, height, style, options)
+        key = (width, height, style, options.post_style)
         strips = self._strips.get(key)
         if strips is None:
             if len(self._strips) >= KEPT_RENDERS:
