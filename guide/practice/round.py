@@ -107,6 +107,8 @@ class Round:
     _index: int = field(init=False, default=0)
     _expert: Walk = field(init=False)
     _typed: dict[str, str] = field(init=False)
+    _settled: set[int] = field(init=False, default_factory=set)
+    """The depths of the moves `settle` made on its own (a say passed, a name filled)."""
 
     def __post_init__(self) -> None:
         self.scenarios = tuple(self.scenarios)
@@ -132,17 +134,36 @@ class Round:
             return self.current
         walk = self.walk
         while isinstance(walk.current, (Input, Say, Wait)):
-            step = walk.current
+            step, depth = walk.current, walk.depth
             if not isinstance(step, Input):
                 walk.proceed()
             elif not self._fill(walk, step):
                 break  # a value only the learner's own path asks for: they type it
+            self._settled.add(depth)
         if walk.finished:
             self.current = self._judged(self.current)
             if isinstance(self.current, Judged) and self.listener is not None:
                 judged = self.current
                 self.listener(result_of(self.deck, judged.verdict, judged.yours))
         return self.current
+
+    def can_go_back(self) -> bool:
+        """Whether the learner has answered anything that Back could take back."""
+        return isinstance(self.current, Walking) and any(
+            depth not in self._settled for depth in range(self.walk.depth)
+        )
+
+    def back(self) -> bool:
+        """Back to the learner's last answer, past the steps `settle` passed on its own
+        (going back to a `say` would only pass it again); False, with nothing changed,
+        when the learner has answered nothing yet or the scenario is judged."""
+        if not self.can_go_back():
+            return False
+        walk = self.walk
+        while walk.back() and walk.depth in self._settled:
+            pass
+        self._settled = {depth for depth in self._settled if depth < walk.depth}
+        return True
 
     def next(self) -> State:
         """After a scenario reached its outcome: the next scenario, or the summary."""
@@ -185,6 +206,7 @@ class Round:
         self._expert, _ = expert_walk(self.flow, scenario, self.resolve)
         self._typed = typed_on(self._expert)
         self.walk = Walk(self.flow, self.resolve)
+        self._settled = set()
         self.current = Walking(index + 1, len(self.scenarios), scenario)
         self.settle()
 

@@ -338,3 +338,17 @@ def test_plain_before_the_command_also_practises_line_by_line(env: dict[str, str
     assert done.returncode == 0, done.stderr
     assert "Scenario 1 of 4" in done.stdout
     assert "Round done:" in done.stdout
+
+
+def test_back_goes_to_the_learners_last_answer(env: dict[str, str]) -> None:
+    """`b` at the first question says so; after an answer it goes back to that question
+    (not to the opening words the round passes), and the scenario is scored as usual."""
+    first = order(1, 1)[0]
+    done = practise(
+        env, 1, "b", LEARNER[first][0], "b", *LEARNER[first], "q", more=("--count", "1")
+    )
+    assert done.returncode == 0, done.stderr
+    block = blocks(done.stdout)[0]
+    assert "This is the first question." in block
+    assert block.count("Do you know why the call ended?") == 3  # asked, after b, after b again
+    assert [r[1] for r in results(env)] == [first]

@@ -368,3 +368,45 @@ def test_a_value_the_expert_never_typed_is_asked_of_the_learner(tmp_path: Path) 
     assert isinstance(state, Judged)
     assert state.verdict.yours == "Counted" and state.verdict.score == 0.0
     assert len(kept) == 1
+
+
+def test_back_at_the_first_question_changes_nothing(
+    deck: Deck, flow: Flow, library: Library
+) -> None:
+    """The opening words were passed by the round, not the player: nothing to take back
+    (Back to them would only pass them again)."""
+    game = a_round(deck, flow, library, ["line-dropped"], [])
+    moves = game.walk.moves
+    assert moves and not game.can_go_back()
+    assert not game.back()
+    assert game.walk.moves == moves and asked(game) == "Do you know why the call ended?"
+
+
+def test_back_takes_back_the_players_last_answer_past_what_the_round_did(
+    deck: Deck, flow: Flow, library: Library
+) -> None:
+    """Between the player's answers the round passes opening words and waits; Back goes
+    to the player's last question, not to what the round passed, and the scenario still
+    ends as it would have."""
+    game = a_round(deck, flow, library, ["line-dropped"], [])
+    answer(game, ["1"])
+    second = asked(game)
+    answer(game, ["1"])
+    assert asked(game) == "Did they call you back?"
+    depth = game.walk.depth
+    assert game.can_go_back() and game.back()
+    assert asked(game) == second and game.walk.depth < depth - 1  # a wait passed over too
+    assert game.back() and asked(game) == "Do you know why the call ended?"
+    assert not game.can_go_back()
+    answer(game, ["1", "1", "1"])
+    state = game.current
+    assert isinstance(state, Judged) and state.score == 1.0
+    assert [move.value for move in game.walk.moves if move.kind == "enter"] == ["Sam"]
+
+
+def test_back_after_the_verdict_changes_nothing(deck: Deck, flow: Flow, library: Library) -> None:
+    game = a_round(deck, flow, library, ["cold-call-hang-up"], [])
+    answer(game, LEARNER["cold-call-hang-up"][0])
+    judged, moves = game.current, game.walk.moves
+    assert not game.can_go_back() and not game.back()
+    assert game.current is judged and game.walk.moves == moves

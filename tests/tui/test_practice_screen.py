@@ -23,6 +23,7 @@ from guide.faces.tui.screens.practice import PracticeScreen
 from guide.faces.tui.screens.why import WhyScreen
 from guide.faces.tui.widgets.bubble import Bubble
 from guide.faces.tui.widgets.choices import Choices
+from guide.flow.steps import Question
 from guide.history.store import Store
 from guide.library.flows import Library
 from guide.practice.deck import Deck, read_deck
@@ -57,7 +58,10 @@ class Round:
         return screen
 
     def bubbles(self) -> list[str]:
-        return [str(b.content) for b in self.app.screen.query(Bubble)]
+        return [str(b.content) for b in self.bubble_widgets()]
+
+    def bubble_widgets(self) -> list[Bubble]:
+        return list(self.app.screen.query(Bubble))
 
     def verdicts(self) -> list[Static]:
         return list(self.app.screen.query(".verdict").results(Static))
@@ -259,6 +263,8 @@ async def test_restarting_after_the_verdict_does_not_count_twice(
     seed = next(s for s in range(50) if order(deck, s)[0] == "cold-call-hang-up")
     async with practising([deck], library, store, deck=deck.id, seed=seed, count=1) as r:
         await r.press("2", "7", "1")
+        footer = r.app.screen._compositor.render_strips()[-1].text
+        assert "Restart" not in footer and "Back" not in footer, footer  # the verdict stands
         await r.press("ctrl+r", "y")
         await r.press("2", "7", "1")
         await r.press("enter")
@@ -347,3 +353,22 @@ async def test_no_decks_says_so(library: Library, store: Store) -> None:
         assert isinstance(r.app.screen, DeckScreen)
         shown = [str(s.render()) for s in r.app.screen.query(Static)]
         assert "There are no practice decks." in shown
+
+
+async def test_back_skips_what_the_round_passed_and_never_strikes_the_scenario(
+    deck: Deck, library: Library, store: Store
+) -> None:
+    """At the first question there is nothing of the learner's to take back: no Back (it
+    only went back to the opening words, passed again at once). After an answer, Back
+    returns to that question; the scenario stays in view, never struck nor trimmed."""
+    async with practising([deck], library, store, deck=deck.id) as r:
+        before = r.bubbles()
+        await r.press("ctrl+b")
+        assert r.bubbles() == before and not r.screen.check_action("back", ())
+        for _ in range(20):  # more rounds than the transcript keeps bubbles
+            await r.press("2", "ctrl+b")
+        bubbles = r.bubble_widgets()
+        assert [str(b.content) for b in bubbles[:2]] == before[:2]
+        assert not any(b.has_class("-undone") for b in bubbles[:2])
+        assert r.bubbles()[-1] == "Guide  Do you know why the call ended?"
+        assert isinstance(r.screen.walk.current, Question)

@@ -302,3 +302,24 @@ async def test_a_store_locked_by_another_copy_is_said_and_the_walk_goes_on(
             other.execute("ROLLBACK")
         other.close()
         store.close()
+
+
+async def test_back_on_a_resumed_walk_strikes_only_what_it_takes_back(
+    store: Store, hang_up: Flow, library: Library
+) -> None:
+    """The answers shown again keep the steps they were given at: Back from the next
+    question strikes the last answer and what followed, not the whole walk."""
+    left_unfinished(store, hang_up, library, "", "2", "1")
+    async with saving_app(hang_up, store, library) as c:
+        await c.press("y")
+        await c.until(lambda: isinstance(c.app.screen, ChatScreen))
+        await c.press("ctrl+b")
+        await c.pilot.pause()
+        struck = [str(b.content) for b in c.bubble_widgets() if b.has_class("-undone")]
+        assert struck == [
+            f"Guide  {WHO}",
+            f"You  {FAMILY}",
+            "Welcome back: you left off here.",
+            f"Guide  {TRIED}",
+        ]
+        assert c.bubbles()[-1] == f"Guide  {WHO}"

@@ -72,7 +72,8 @@ def play(game: Round, io: PlainIO) -> Judged | Unscored | Summary:
         if command is Command.QUIT:
             return game.stop()
         if command is Command.BACK:
-            game.walk.back()
+            if not game.back():  # past what the round passed itself, to the learner's answer
+                io.say(S.first_question)
         elif command is Command.EMERGENCY:
             game.walk.escape()
         else:

@@ -114,16 +114,20 @@ class ChatScreen(WalkActions):
 
     def show_answers_so_far(self, replayed_note: bool = True) -> None:
         """A resumed walk: its questions and answers, then a note that it goes on here."""
-        for reason in self.walk.why().trail:
-            self.say(reason.asked, "guide")
-            self.say(answer_words(reason.answered), "person")
+        answered = [depth for depth, move in enumerate(self.walk.moves) if move.kind != "proceed"]
+        for depth, reason in zip(answered, self.walk.why().trail, strict=True):
+            self.say(reason.asked, "guide", depth)  # at their own depths, for Back to strike
+            self.say(answer_words(reason.answered), "person", depth)
         if replayed_note:
             self.say(S.chat_welcome_back, "note")
 
     # --- showing the current step ------------------------------------------------------
 
-    def say(self, text: str, speaker: Speaker) -> None:
-        self.transcript_view.say(text, speaker, self.walk.depth)
+    def say(
+        self, text: str, speaker: Speaker, depth: int | None = None, keep: bool = False
+    ) -> None:
+        """A bubble at the walk's depth now, unless another is given (see `TranscriptView`)."""
+        self.transcript_view.say(text, speaker, self.walk.depth if depth is None else depth, keep)
 
     def clear_transcript(self) -> None:
         """An empty transcript, scrolled to follow what is said next."""
@@ -170,22 +174,6 @@ class ChatScreen(WalkActions):
         self.call_after_refresh(self.focus_step)
         if self.presenting:
             self.call_after_refresh(self.update_map)
-
-    def refresh_footer(self) -> None:
-        """Redraw the keys in the footer when the ones that can be used have changed.
-        (Textual's footer builds new keys at each refresh and does not free the old
-        ones, so refreshing at every step grew the app by a few hundred KB a step.)"""
-        actions = sorted(
-            {
-                b.action.split("(")[0]
-                for keys in self._bindings.key_to_bindings.values()
-                for b in keys
-            }
-        )
-        shown = tuple(self.check_action(action, ()) for action in actions)
-        if shown != self.bindings_shown:
-            self.bindings_shown = shown
-            self.refresh_bindings()
 
     def show_outcome(self, advice: Advice) -> None:
         """The card, scrolled so its title is in view (it may be taller than the screen)."""

@@ -25,10 +25,6 @@ class WalkActions(ChatKeys):
     undo_depth: int
     """How many moves the walk had just after that Back."""
 
-    if TYPE_CHECKING:  # defined in ChatScreen or its other parts
-
-        def refresh_footer(self) -> None: ...
-
     def recorder(self) -> Recorder | None:
         """The walk's recorder, when it is being saved (only then is its module imported:
         a walk that keeps nothing starts without the store)."""
@@ -69,15 +65,19 @@ class WalkActions(ChatKeys):
     def action_back(self) -> None:
         """Back one step; Ctrl+Z puts the answer back until the walk moves on."""
         moves = self.walk.moves
-        last = moves[-1] if moves else None
         if self.walk.back():
-            transcript = self.transcript_view
-            transcript.anchor()
-            transcript.mark_undone(self.walk.depth)
-            self.say(S.chat_went_back, "note")
-            self.show_step()
-            self.taken_back, self.undo_depth = last, len(self.walk.moves)
-            self.refresh_footer()
+            self.show_went_back(moves[-1])
+
+    def show_went_back(self, undone: Move) -> None:
+        """After Back: what was said since is struck through, the step is asked again,
+        and Ctrl+Z can put `undone` back."""
+        transcript = self.transcript_view
+        transcript.anchor()
+        transcript.mark_undone(self.walk.depth)
+        self.say(S.chat_went_back, "note")
+        self.show_step()
+        self.taken_back, self.undo_depth = undone, len(self.walk.moves)
+        self.refresh_footer()
 
     def action_undo(self) -> None:
         """Put back the answer the last Back took away."""

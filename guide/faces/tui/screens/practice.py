@@ -59,16 +59,27 @@ class PracticeScreen(ChatScreen):
             return
         self.walk = self.round.walk
         self.clear_transcript()
-        self.say(S.practice_scenario.format(number=state.number, total=state.total), "note")
-        self.say(state.scenario.situation, "guide")
+        scenario = S.practice_scenario.format(number=state.number, total=state.total)
+        self.say(scenario, "note", keep=True)  # in view all through the scenario
+        self.say(state.scenario.situation, "guide", keep=True)
         self.show_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in HINTS:
             return False
-        if action in ("emergency", "back") and not isinstance(self.round.current, Walking):
-            return False  # the verdict is given: "next" is the way on
+        if action in ("emergency", "back", "restart") and not isinstance(
+            self.round.current, Walking
+        ):
+            return False  # the verdict is given: "next" is the way on, not a second try
+        if action == "back":
+            return self.round.can_go_back()  # not to the scenario's opening, passed on its own
         return super().check_action(action, parameters)
+
+    def action_back(self) -> None:
+        """Back to the learner's last answer, past the steps the round passes itself."""
+        moves = self.walk.moves
+        if self.round.back():
+            self.show_went_back(moves[self.walk.depth])
 
     def show_step(self) -> None:
         """Names are filled in and timers skipped (the round does it): practice is about

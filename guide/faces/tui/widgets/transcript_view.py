@@ -42,10 +42,14 @@ class TranscriptView(Worded, VerticalScroll):
             if choices.display and choices.highlighted is not None:
                 choices.action_select()
 
-    def say(self, text: str, speaker: Speaker, depth: int) -> None:
-        """One bubble more; the oldest goes when there are more than `MAX_BUBBLES`."""
+    def say(self, text: str, speaker: Speaker, depth: int, keep: bool = False) -> None:
+        """One bubble more; the oldest goes when there are more than `MAX_BUBBLES`.
+        A bubble to `keep` (a practice scenario's situation) is never removed or struck
+        through, and does not count."""
         bubble = Bubble(text, speaker, depth)
         self.mount(bubble)
+        if keep:
+            return
         # Counted here, not from the children: a removal still under way is among
         # them, and counting it removed the same bubble twice.
         self.live.append(bubble)
