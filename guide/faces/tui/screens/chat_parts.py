@@ -8,45 +8,32 @@ times: about a millisecond of every step (issue 18).
 
 from __future__ import annotations
 
-from typing import TypeVar
+from functools import cached_property
 
 from textual.screen import Screen
-from textual.widget import Widget
 
 from guide.faces.tui.widgets.answer_input import AnswerInput
 from guide.faces.tui.widgets.choices import Choices
 from guide.faces.tui.widgets.escape_line import EscapeLine
 from guide.faces.tui.widgets.transcript_view import TranscriptView
 
-W = TypeVar("W", bound=Widget)
-
 
 class ChatParts(Screen[None]):
     """`transcript_view`, `choice_list`, `escape_line` and `answer_box`, each found the
     first time it is asked for and kept (the chat never replaces them)."""
 
-    _parts: dict[type[Widget], Widget]
-
-    def _part(self, kind: type[W]) -> W:
-        parts = self.__dict__.setdefault("_parts", {})
-        part = parts.get(kind)
-        if part is None:
-            part = parts[kind] = self.query_one(kind)
-        assert isinstance(part, kind)
-        return part
-
-    @property
+    @cached_property
     def transcript_view(self) -> TranscriptView:
-        return self._part(TranscriptView)
+        return self.query_one(TranscriptView)
 
-    @property
+    @cached_property
     def choice_list(self) -> Choices:
-        return self._part(Choices)
+        return self.query_one(Choices)
 
-    @property
+    @cached_property
     def escape_line(self) -> EscapeLine:
-        return self._part(EscapeLine)
+        return self.query_one(EscapeLine)
 
-    @property
+    @cached_property
     def answer_box(self) -> AnswerInput:
-        return self._part(AnswerInput)
+        return self.query_one(AnswerInput)
