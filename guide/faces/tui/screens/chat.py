@@ -73,8 +73,6 @@ class ChatScreen(WalkActions):
         """True for a resumed walk: the transcript is rebuilt from its answers first."""
         self.countdown: Countdown | None = None
         """The timer of the current `wait` step, if the walk is at one."""
-        self.bindings_shown: tuple[bool | None, ...] = ()
-        """Which of the keys could be used when the footer was last redrawn."""
         self.taken_back: Move | None = None
         self.undo_depth = 0
 
@@ -170,7 +168,7 @@ class ChatScreen(WalkActions):
                 self.show_outcome(step)
             case _:
                 assert_never(step)
-        self.refresh_footer()
+        self.refresh_bindings()  # the footer shows what changed, in place
         self.call_after_refresh(self.focus_step)
         if self.presenting:
             self.call_after_refresh(self.update_map)

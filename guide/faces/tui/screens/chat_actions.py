@@ -77,7 +77,7 @@ class WalkActions(ChatKeys):
         self.say(S.chat_went_back, "note")
         self.show_step()
         self.taken_back, self.undo_depth = undone, len(self.walk.moves)
-        self.refresh_footer()
+        self.refresh_bindings()  # the footer shows what changed, in place
 
     def action_undo(self) -> None:
         """Put back the answer the last Back took away."""

@@ -62,8 +62,6 @@ class ChatKeys(Worded, FlowSwitching):
         return chat_bindings()
 
     countdown: Countdown | None
-    bindings_shown: tuple[bool | None, ...]
-    """Which of the keys could be used when the footer was last told to show them."""
 
     if TYPE_CHECKING:  # defined in ChatScreen or its other parts
 
@@ -90,21 +88,6 @@ class ChatKeys(Worded, FlowSwitching):
             choices.pick_number(int(character))  # a number no answer has (yet) does nothing
             return True
         return choices.pick_key(character)
-
-    def refresh_footer(self) -> None:
-        """Tell the footer to show the keys again when the ones that can be used have
-        changed (whether each can be used is kept in `bindings_shown`)."""
-        actions = sorted(
-            {
-                b.action.split("(")[0]
-                for keys in self._bindings.key_to_bindings.values()
-                for b in keys
-            }
-        )
-        shown = tuple(self.check_action(action, ()) for action in actions)
-        if shown != self.bindings_shown:
-            self.bindings_shown = shown
-            self.refresh_bindings()
 
     def on_key(self, event: events.Key) -> None:
         """A letter typed while the answers (not the box) have the focus: the person
